@@ -1,0 +1,98 @@
+// buildApp(deps) → a Fastify instance with every plugin and route. It never listens: `serve` does,
+// and tests use inject().
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import formbody from '@fastify/formbody';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { isDatabaseReady } from './db/index.js';
+import type { AppDeps } from './deps.js';
+import { sitePages } from './domains/site/index.js';
+import { installErrorHandling } from './platform/http/error-handler.js';
+import { installHealth } from './platform/http/health.js';
+import { installMetrics } from './platform/http/metrics.js';
+import { installSecurity } from './platform/http/security.js';
+import { newId } from './platform/ids.js';
+import { PRUNE_JOBS_CRON, PRUNE_JOBS_JOB, pruneFinishedJobs, upsertSchedule } from './platform/jobs/index.js';
+import { resolveSecretKey } from './platform/secret-key.js';
+import { apiMeta } from './platform/http/api-meta.js';
+
+/** The package root (works from src/ under tsx and from dist/src/ when built). */
+export const packageRoot = (() => {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+})();
+
+export const APP_VERSION: string = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version;
+
+/** Every background job this codebase can run, in one visible list. */
+export function registerJobs(deps: AppDeps): void {
+  deps.mailer.registerJobs(deps.jobs);
+  deps.jobs.register(PRUNE_JOBS_JOB, { handler: async (_payload, { log }) => log.info({ deleted: await pruneFinishedJobs(deps.db, deps.clock) }, 'pruned finished jobs') });
+}
+
+/** Every recurring job, in one visible list; run once the schema is migrated. */
+export async function registerSchedules(deps: AppDeps): Promise<void> {
+  await upsertSchedule(deps.db, deps.clock, { name: PRUNE_JOBS_JOB, cron: PRUNE_JOBS_CRON });
+}
+
+/** Every cross-domain event subscriber, in one visible list. */
+export function registerSubscribers(deps: AppDeps): void {
+  deps.events.subscribe('platform.migrated', ({ applied }) => {
+    if (applied.length > 0) deps.log.info({ applied }, 'database migrated');
+  });
+}
+
+export interface BuildAppOptions {
+  /** Log each request (off in tests). */
+  logRequests?: boolean;
+}
+
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    disableRequestLogging: !options.logRequests,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => newId(),
+    requestIdHeader: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  installErrorHandling(app);
+  await installSecurity(app, {
+    secretKey: resolveSecretKey(config.secretKey, deps.database.sqliteFile ? config.dataDir : undefined),
+    secureCookies: config.baseUrl.startsWith('https:'),
+    writeRateLimitPerMinute: config.writeRateLimitPerMinute,
+  });
+  await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Allmänning API',
+        version: APP_VERSION,
+        description: 'REST API of Allmänning, the open-data commons of Swedish public-sector organisations. JSON, camelCase; errors as { error: { code, message, details } }.',
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+      },
+      servers: [{ url: config.baseUrl }],
+    },
+  });
+  await app.register(fastifyStatic, { root: path.join(packageRoot, 'public'), prefix: '/static/', maxAge: '1h', index: false });
+
+  installMetrics(app, deps.metrics, config.metricsToken);
+  installHealth(app, () => isDatabaseReady(deps.db));
+  await app.register(apiMeta, { version: APP_VERSION });
+  await app.register(sitePages);
+  return app;
+}

@@ -1,0 +1,34 @@
+// `allmanning demo`: fills the database with demo content — offline, deterministic (fixed ids,
+// dates and texts) and idempotent (running it twice changes nothing). Each domain adds a seeder
+// to `demoSeeders` in the order they depend on each other.
+import type { AppDeps } from '../deps.js';
+import { closeRuntime, openRuntime } from './runtime.js';
+
+export interface DemoSeedResult {
+  created: number;
+  existing: number;
+}
+
+export interface DemoSeeder {
+  name: string;
+  seed(deps: AppDeps): Promise<DemoSeedResult>;
+}
+
+/** The demo seeders, in order. Later domains (organisations, catalog, events …) add theirs here. */
+export const demoSeeders: DemoSeeder[] = [];
+
+export async function runDemoSeeders(deps: AppDeps, seeders: DemoSeeder[] = demoSeeders): Promise<Record<string, DemoSeedResult>> {
+  const results: Record<string, DemoSeedResult> = {};
+  for (const seeder of seeders) results[seeder.name] = await seeder.seed(deps);
+  return results;
+}
+
+export async function demoCommand(): Promise<void> {
+  const deps = await openRuntime();
+  try {
+    const results = await runDemoSeeders(deps);
+    process.stdout.write(`${JSON.stringify({ seeders: results })}\n`);
+  } finally {
+    await closeRuntime(deps);
+  }
+}
