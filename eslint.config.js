@@ -13,6 +13,12 @@ export default tseslint.config(
     },
   },
   {
+    // Migrations are frozen in time and must not depend on today's table types: Kysely<any> is the
+    // documented way to write them.
+    files: ['src/db/migrations/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['scripts/**', 'bench/**', 'test/**', 'bin/**', 'src/cli/**'],
     rules: { 'no-console': 'off' },
   },

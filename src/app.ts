@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { isDatabaseReady } from './db/index.js';
+import { isSchemaCurrent } from './db/index.js';
 import type { AppDeps } from './deps.js';
 import { sitePages } from './domains/site/index.js';
 import { installErrorHandling } from './platform/http/error-handler.js';
@@ -91,7 +91,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(fastifyStatic, { root: path.join(packageRoot, 'public'), prefix: '/static/', maxAge: '1h', index: false });
 
   installMetrics(app, deps.metrics, config.metricsToken);
-  installHealth(app, () => isDatabaseReady(deps.db));
+  installHealth(app, () => isSchemaCurrent(deps.database));
   await app.register(apiMeta, { version: APP_VERSION });
   await app.register(sitePages);
   return app;

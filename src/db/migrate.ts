@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
 import type { Database } from './database.js';
 import { migrations } from './migrations/index.js';
@@ -25,4 +26,16 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
     throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause}`);
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** True when the newest known migration has been applied (the schema is what this code expects). */
+export async function isSchemaCurrent(database: Database): Promise<boolean> {
+  const names = Object.keys(migrations).sort();
+  const latest = names[names.length - 1];
+  try {
+    const row = await sql<{ name: string }>`select name from kysely_migration order by name desc limit 1`.execute(database.db);
+    return row.rows[0]?.name === latest;
+  } catch {
+    return false;
+  }
 }

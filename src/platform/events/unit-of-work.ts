@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { EventBus, PendingEvents, type EventMap } from './event-bus.js';
+import { PendingEvents, type EventBus, type EventMap } from './event-bus.js';
 
 /**
  * Runs `work` in one database transaction and publishes the events it emitted once — and only

@@ -1,7 +1,15 @@
 // Prometheus metrics: the default process metrics plus request counts and durations per route.
+import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { UnauthorizedError } from '../errors.js';
+
+/** Constant-time comparison, so response timing does not reveal how much of a token matched. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = crypto.createHash('sha256').update(given).digest();
+  const b = crypto.createHash('sha256').update(expected).digest();
+  return crypto.timingSafeEqual(a, b);
+}
 
 export function createMetricsRegistry(): Registry {
   const registry = new Registry();
@@ -30,7 +38,7 @@ export function installMetrics(app: FastifyInstance, registry: Registry, token: 
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    if (token && request.headers.authorization !== `Bearer ${token}`) throw new UnauthorizedError();
+    if (token && !sameSecret(request.headers.authorization ?? '', `Bearer ${token}`)) throw new UnauthorizedError();
     reply.type(registry.contentType);
     return registry.metrics();
   });
