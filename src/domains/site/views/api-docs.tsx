@@ -37,7 +37,8 @@ export function ApiDocsPage({ ctx, operations }: { ctx: PageContext; operations:
                 <td>
                   <code>{op.path}</code>
                 </td>
-                <td>{op.summary}</td>
+                {/* Summaries come from the OpenAPI document, which is written in English. */}
+                <td lang={ctx.locale === 'en' ? undefined : 'en'}>{op.summary}</td>
               </tr>
             ))}
           </tbody>
