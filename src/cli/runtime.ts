@@ -13,9 +13,16 @@ export async function openRuntime(options: { migrate?: boolean } = {}): Promise<
   registerSubscribers(deps);
   registerJobs(deps);
   if (options.migrate ?? true) {
-    const applied = await migrateToLatest(deps.database);
-    await registerSchedules(deps);
-    await deps.events.publish('platform.migrated', { applied });
+    try {
+      const applied = await migrateToLatest(deps.database);
+      await registerSchedules(deps);
+      await deps.events.publish('platform.migrated', { applied });
+    } catch (error) {
+      // Close what was opened: an idle PostgreSQL pool would otherwise keep the failing process
+      // alive (up to its idle timeout) after the one-line error.
+      await closeRuntime(deps).catch(() => undefined);
+      throw error;
+    }
   }
   return deps;
 }
@@ -28,8 +35,15 @@ export async function closeRuntime(deps: AppDeps): Promise<void> {
 /** Resolves on the first SIGINT or SIGTERM. */
 export function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    const on = (signal: NodeJS.Signals) => resolve(signal);
-    process.once('SIGINT', on);
-    process.once('SIGTERM', on);
+    // Remove both listeners on the first signal: a leftover one swallowed the other signal, so
+    // Ctrl-C during a slow shutdown begun by SIGTERM did nothing. Now a second signal of either
+    // kind gets Node's default (terminate at once).
+    const on = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(signal);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
   });
 }

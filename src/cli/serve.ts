@@ -6,8 +6,17 @@ import { closeRuntime, openRuntime, untilSignal } from './runtime.js';
 export async function serveCommand(): Promise<void> {
   const deps = await openRuntime();
   const { config, log } = deps;
-  const app = await buildApp(deps, { logRequests: true });
-  await app.listen({ port: config.port, host: config.host });
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  try {
+    app = await buildApp(deps, { logRequests: true });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // E.g. EADDRINUSE: close the database too, or an idle PostgreSQL pool keeps the failing
+    // process alive after its one-line error.
+    await app?.close().catch(() => undefined);
+    await closeRuntime(deps).catch(() => undefined);
+    throw error;
+  }
   log.info({ url: config.baseUrl, dialect: deps.database.dialect }, 'Allmänning is serving');
   const worker = config.jobsInServe
     ? new Worker({ db: deps.db, clock: deps.clock, queue: deps.queue, registry: deps.jobs, log }, { concurrency: config.workerConcurrency, pollIntervalMs: config.workerPollIntervalMs })
@@ -15,6 +24,18 @@ export async function serveCommand(): Promise<void> {
   worker?.start();
   const signal = await untilSignal();
   log.info({ signal }, 'stopping');
-  await Promise.all([app.close(), worker?.stop(config.shutdownTimeoutMs)]);
+  // app.close() waits for every open connection, so one client that never finishes its request
+  // (or a slow upload) held the process up long past ALLMANNING_SHUTDOWN_TIMEOUT_MS — until the
+  // client gave up. After the timeout, cut the connections that are left.
+  const server = app.server;
+  const deadline = setTimeout(() => {
+    log.warn({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timeout reached; closing the remaining connections');
+    server.closeAllConnections();
+  }, config.shutdownTimeoutMs);
+  try {
+    await Promise.all([app.close(), worker?.stop(config.shutdownTimeoutMs)]);
+  } finally {
+    clearTimeout(deadline);
+  }
   await closeRuntime(deps);
 }

@@ -8,6 +8,18 @@ import type { PlatformTables } from './tables.js';
 
 export type Db = Kysely<PlatformTables>;
 
+/**
+ * A database handle or an open transaction of any domain's table set. Kysely<Wider> is not
+ * assignable to Kysely<Narrower>, so platform helpers that join a caller's transaction accept
+ * this and narrow it with `asPlatformDb`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyExecutor = Kysely<any>;
+
+export function asPlatformDb(executor: AnyExecutor): Db {
+  return executor as Db;
+}
+
 export interface Database {
   db: Db;
   dialect: DialectName;

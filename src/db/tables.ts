@@ -45,7 +45,19 @@ export interface MailMessageTable {
   sent_at: string | null;
 }
 
+export interface ActivityTable {
+  id: string;
+  actor_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  organization_id: string | null;
+  diff: string | null; // JSON
+  created_at: string;
+}
+
 export interface PlatformTables {
+  activity: ActivityTable;
   job: JobTable;
   job_schedule: JobScheduleTable;
   mail_message: MailMessageTable;

@@ -36,7 +36,15 @@ export async function createTestDatabase(options: { migrate?: boolean; sqliteFil
     database = createDatabase({ sqliteFile });
     connection = { sqliteFile };
   }
-  if (options.migrate ?? true) await migrateToLatest(database);
+  if (options.migrate ?? true) {
+    try {
+      await migrateToLatest(database);
+    } catch (error) {
+      await database.close();
+      await dropSchema?.();
+      throw error;
+    }
+  }
   const close = database.close;
   return {
     ...database,

@@ -2,11 +2,10 @@
 // them, and a worker that dies mid-job loses only its lease — the job runs again when it expires.
 // Claiming is one UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING statement; on PostgreSQL the
 // inner SELECT takes FOR UPDATE SKIP LOCKED so concurrent workers never wait for or share a job.
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Logger } from 'pino';
-import type { Db } from '../../db/database.js';
+import { asPlatformDb, type AnyExecutor, type Db } from '../../db/database.js';
 import type { DialectName } from '../../db/dialect.js';
-import type { PlatformTables } from '../../db/tables.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 
@@ -35,7 +34,10 @@ export interface JobQueueDeps {
   log?: Logger;
 }
 
-/** Delay before retry N (1-based): 2^N seconds with ±20 % jitter, at most one hour. */
+/**
+ * Delay before retry N (1-based): 2^N seconds, at most one hour, with ±20 % jitter on top (so the
+ * longest delay is 72 minutes; the jitter keeps capped retries from arriving all at once).
+ */
 export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
   const base = Math.min(2 ** attempt * 1000, 3_600_000);
   return Math.round(base * (0.8 + random() * 0.4));
@@ -48,10 +50,10 @@ export class JobQueue {
    * Adds a job. Pass a transaction as `executor` to make the job part of a larger write: it is then
    * enqueued only if that write commits.
    */
-  async enqueue(name: string, payload: unknown, options: EnqueueOptions = {}, executor: Kysely<PlatformTables> = this.deps.db): Promise<string | undefined> {
+  async enqueue(name: string, payload: unknown, options: EnqueueOptions = {}, executor: AnyExecutor = this.deps.db): Promise<string | undefined> {
     const now = this.deps.clock.now().toISOString();
     const id = newId();
-    const result = await executor
+    const result = await asPlatformDb(executor)
       .insertInto('job')
       .values({
         id,
@@ -84,6 +86,14 @@ export class JobQueue {
     const nowIso = now.toISOString();
     const lockedUntil = new Date(now.getTime() + leaseMs).toISOString();
     const db = this.deps.db;
+    // A job whose worker died on its last attempt would otherwise be taken over forever: fail it.
+    await db
+      .updateTable('job')
+      .set({ status: 'failed', finished_at: nowIso, updated_at: nowIso, unique_key: null, locked_by: null, locked_until: null, last_error: 'the worker running the last attempt stopped before it finished (lease expired)' })
+      .where('status', '=', 'running')
+      .where('locked_until', '<', nowIso)
+      .where((eb) => eb('attempts', '>=', eb.ref('max_attempts')))
+      .execute();
     const due = db
       .selectFrom('job')
       .select('id')

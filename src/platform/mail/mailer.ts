@@ -2,9 +2,7 @@
 // with a delivery job, inside the caller's transaction when there is one; the job then hands it to
 // SMTP. Without ALLMANNING_SMTP_URL messages stay in the outbox, where site admins can read them.
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Kysely } from 'kysely';
-import type { Db } from '../../db/database.js';
-import type { PlatformTables } from '../../db/tables.js';
+import { asPlatformDb, type AnyExecutor, type Db } from '../../db/database.js';
 import type { Clock } from '../clock.js';
 import { ValidationError } from '../errors.js';
 import { newId } from '../ids.js';
@@ -44,10 +42,10 @@ export class Mailer {
   constructor(private readonly deps: MailerDeps) {}
 
   /** Records the message and queues its delivery; returns the message id. */
-  async send(message: MailMessage, executor: Kysely<PlatformTables> = this.deps.db): Promise<string> {
+  async send(message: MailMessage, executor: AnyExecutor = this.deps.db): Promise<string> {
     if (!EMAIL.test(message.to)) throw new ValidationError({ to: ['is not a valid e-mail address'] });
     const id = newId();
-    await executor
+    await asPlatformDb(executor)
       .insertInto('mail_message')
       .values({
         id,
@@ -67,8 +65,11 @@ export class Mailer {
     return id;
   }
 
-  /** Delivers one recorded message; throws (so the job retries) when the SMTP server refuses. */
-  async deliver(id: string): Promise<void> {
+  /**
+   * Delivers one recorded message; throws (so the job retries) when the SMTP server refuses. On the
+   * final attempt a refusal marks the message 'failed'.
+   */
+  async deliver(id: string, options: { finalAttempt?: boolean } = {}): Promise<void> {
     const { db, clock } = this.deps;
     const row = await db.selectFrom('mail_message').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row || row.status === 'sent') return;
@@ -93,7 +94,13 @@ export class Mailer {
         .where('id', '=', id)
         .execute();
     } catch (error) {
-      await db.updateTable('mail_message').set({ last_error: error instanceof Error ? error.message : String(error) }).where('id', '=', id).execute();
+      // Without the 'failed' mark a message whose retries were used up stayed 'queued' for ever,
+      // and the outbox showed it as still on its way.
+      await db
+        .updateTable('mail_message')
+        .set({ last_error: error instanceof Error ? error.message : String(error), ...(options.finalAttempt ? { status: 'failed' as const } : {}) })
+        .where('id', '=', id)
+        .execute();
       throw error;
     }
   }
@@ -102,7 +109,7 @@ export class Mailer {
   registerJobs(registry: JobRegistry): void {
     registry.register(MAIL_DELIVER_JOB, {
       timeoutMs: 60_000,
-      handler: async (payload) => this.deliver((payload as { id: string }).id),
+      handler: async (payload, { attempt, maxAttempts }) => this.deliver((payload as { id: string }).id, { finalAttempt: attempt >= maxAttempts }),
     });
   }
 
