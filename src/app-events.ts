@@ -1,6 +1,11 @@
-// Every event that crosses a domain boundary, by name → payload. Domains add their events here; the
-// subscribers are registered in one visible list in app.ts (registerSubscribers).
-export type AppEvents = {
-  /** Emitted by `migrate` and `serve` once the schema is current (lets caches warm up). */
+// Every event that crosses a domain boundary, by name → payload. Domains declare their events in
+// `<domain>.events.ts` and are listed here; subscribers are registered in one visible list in
+// app.ts (registerSubscribers).
+import type { AccountsEvents } from './domains/accounts/index.js';
+
+export type PlatformEvents = {
+  /** Emitted by `migrate` and `serve` once the schema is current. */
   'platform.migrated': { applied: string[] };
 };
+
+export type AppEvents = PlatformEvents & AccountsEvents;

@@ -11,6 +11,10 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { isSchemaCurrent } from './db/index.js';
 import type { AppDeps } from './deps.js';
 import { sitePages } from './domains/site/index.js';
+import { accountApi, accountPages } from './domains/accounts/index.js';
+import { domainsOf } from './domains.js';
+import { anonymous, type Actor } from './platform/auth/actor.js';
+import { installAuth } from './platform/http/auth.js';
 import { installErrorHandling } from './platform/http/error-handler.js';
 import { installHealth } from './platform/http/health.js';
 import { installMetrics } from './platform/http/metrics.js';
@@ -33,15 +37,24 @@ export const APP_VERSION: string = JSON.parse(fs.readFileSync(path.join(packageR
 export function registerJobs(deps: AppDeps): void {
   deps.mailer.registerJobs(deps.jobs);
   deps.jobs.register(PRUNE_JOBS_JOB, { handler: async (_payload, { log }) => log.info({ deleted: await pruneFinishedJobs(deps.db, deps.clock) }, 'pruned finished jobs') });
+  deps.jobs.register(PRUNE_SESSIONS_JOB, { handler: async (_payload, { log }) => log.info(await domainsOf(deps).accounts.sessions.pruneExpired(), 'pruned expired sessions') });
 }
+
+const PRUNE_SESSIONS_JOB = 'accounts.prune-sessions';
 
 /** Every recurring job, in one visible list; run once the schema is migrated. */
 export async function registerSchedules(deps: AppDeps): Promise<void> {
   await upsertSchedule(deps.db, deps.clock, { name: PRUNE_JOBS_JOB, cron: PRUNE_JOBS_CRON });
+  await upsertSchedule(deps.db, deps.clock, { name: PRUNE_SESSIONS_JOB, cron: '45 3 * * *' });
 }
 
 /** Every cross-domain event subscriber, in one visible list. */
 export function registerSubscribers(deps: AppDeps): void {
+  // Organisations: an accepted invitation to an organisation makes a membership (never lowering a
+  // higher role); a person's memberships are part of their personal-data export.
+  const { organizations } = domainsOf(deps);
+  deps.events.subscribe('accounts.invitationAccepted', (event) => organizations.members.joinFromInvitation(event));
+  deps.personalData.register('memberships', (userId) => organizations.members.exportFor(userId));
   deps.events.subscribe('platform.migrated', ({ applied }) => {
     if (applied.length > 0) deps.log.info({ applied }, 'database migrated');
   });
@@ -86,13 +99,26 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
         license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
       },
       servers: [{ url: config.baseUrl }],
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A personal API token (alm_…) created on your account page or with `allmanning token create`.' } } },
     },
   });
   await app.register(fastifyStatic, { root: path.join(packageRoot, 'public'), prefix: '/static/', maxAge: '1h', index: false });
 
   installMetrics(app, deps.metrics, config.metricsToken);
   installHealth(app, () => isSchemaCurrent(deps.database));
+  const { accounts, organizations } = domainsOf(deps);
+  installAuth(app, async (request): Promise<Actor> => {
+    const user = await accounts.authenticate(request);
+    if (!user) return anonymous;
+    return { kind: 'user', userId: user.id, email: user.email, name: user.name, isSiteAdmin: user.isSiteAdmin, roles: await organizations.rolesOf(user.id), via: user.via };
+  });
+
+  // Routes, one plugin per line: API first, then pages.
   await app.register(apiMeta, { version: APP_VERSION });
+  await app.register(accountApi({ profile: accounts.profile, tokens: accounts.tokens }));
+  await app.register(organizations.api);
   await app.register(sitePages);
+  await app.register(accountPages(accounts, { secureCookies: config.baseUrl.startsWith('https:'), baseUrl: config.baseUrl }));
+  await app.register(organizations.pages);
   return app;
 }

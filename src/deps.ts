@@ -10,6 +10,7 @@ import { createMetricsRegistry } from './platform/http/metrics.js';
 import { JobQueue, JobRegistry } from './platform/jobs/index.js';
 import { createLogger } from './platform/logger.js';
 import { Mailer } from './platform/mail/index.js';
+import { PersonalDataRegistry } from './platform/personal-data.js';
 
 export interface AppDeps {
   config: Readonly<Config>;
@@ -22,6 +23,7 @@ export interface AppDeps {
   jobs: JobRegistry;
   mailer: Mailer;
   metrics: Registry;
+  personalData: PersonalDataRegistry;
 }
 
 export interface DepsOverrides {
@@ -49,5 +51,6 @@ export function createDeps(config: Readonly<Config>, overrides: DepsOverrides = 
     jobs: new JobRegistry(),
     mailer,
     metrics: createMetricsRegistry(),
+    personalData: new PersonalDataRegistry(),
   };
 }

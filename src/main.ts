@@ -6,8 +6,10 @@ import { APP_VERSION } from './app.js';
 import { backupCommand } from './cli/backup.js';
 import { demoCommand } from './cli/demo.js';
 import { migrateCommand } from './cli/migrate.js';
+import { addMemberCommand, addOrgCommand } from './cli/organizations.js';
 import { CliError } from './cli/runtime.js';
 import { serveCommand } from './cli/serve.js';
+import { addTokenCommand, addUserCommand } from './cli/users.js';
 import { workerCommand } from './cli/worker.js';
 
 export function buildProgram(): Command {
@@ -32,6 +34,10 @@ export function buildProgram(): Command {
     .option('--force', 'overwrite FILE if it exists')
     .action(backupCommand);
   program.command('demo').description('Load demo content (offline, deterministic, idempotent).').action(demoCommand);
+  addOrgCommand(program);
+  addMemberCommand(program);
+  addUserCommand(program);
+  addTokenCommand(program);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;
 }

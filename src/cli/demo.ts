@@ -2,6 +2,7 @@
 // dates and texts) and idempotent (running it twice changes nothing). Each domain adds a seeder
 // to `demoSeeders` in the order they depend on each other.
 import type { AppDeps } from '../deps.js';
+import { domainsOf } from '../domains.js';
 import { closeRuntime, openRuntime } from './runtime.js';
 
 export interface DemoSeedResult {
@@ -15,7 +16,7 @@ export interface DemoSeeder {
 }
 
 /** The demo seeders, in order. Later domains (organisations, catalog, events …) add theirs here. */
-export const demoSeeders: DemoSeeder[] = [];
+export const demoSeeders: DemoSeeder[] = [{ name: 'organizations', seed: (deps) => domainsOf(deps).organizations.seedDemo() }];
 
 export async function runDemoSeeders(deps: AppDeps, seeders: DemoSeeder[] = demoSeeders): Promise<Record<string, DemoSeedResult>> {
   const results: Record<string, DemoSeedResult> = {};
@@ -27,7 +28,12 @@ export async function demoCommand(): Promise<void> {
   const deps = await openRuntime();
   try {
     const results = await runDemoSeeders(deps);
-    process.stdout.write(`${JSON.stringify({ seeders: results })}\n`);
+    // stdout is the same on every run (the contract: deterministic and idempotent, so scripts can
+    // compare it): how many records each seeder's demo content holds. What this run created and
+    // what was already there differs between runs, so it goes to the log on stderr.
+    deps.log.info({ seeders: results }, 'demo content loaded');
+    const totals = Object.fromEntries(Object.entries(results).map(([name, r]) => [name, r.created + r.existing]));
+    process.stdout.write(`${JSON.stringify({ seeders: totals })}\n`);
   } finally {
     await closeRuntime(deps);
   }

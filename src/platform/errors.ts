@@ -94,6 +94,10 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: FieldDetails };
 }
 
-export function errorBody(error: AppError): ErrorBody {
-  return { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+/** The contract's error JSON; `describe` turns each field message into text for the reader. */
+export function errorBody(error: AppError, describe: (message: string) => string = (m) => m): ErrorBody {
+  const details = error.details
+    ? Object.fromEntries(Object.entries(error.details).map(([field, messages]) => [field, messages.map(describe)]))
+    : undefined;
+  return { error: { code: error.code, message: error.message, ...(details ? { details } : {}) } };
 }

@@ -2,6 +2,8 @@
 // frozen once released. Listed statically (not read from disk) so the built server needs no globbing.
 import type { Kysely } from 'kysely';
 import * as m0001 from './2026-11-28-0001-platform.js';
+import * as m0002 from './2026-11-28-0002-accounts-organizations.js';
+import * as m0003 from './2026-11-28-0003-organization-search.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -12,4 +14,6 @@ export interface MigrationModule {
 
 export const migrations: Record<string, MigrationModule> = {
   '2026-11-28-0001-platform': m0001,
+  '2026-11-28-0002-accounts-organizations': m0002,
+  '2026-11-28-0003-organization-search': m0003,
 };

@@ -13,6 +13,7 @@ import {
   errorBody,
   type FieldDetails,
 } from '../errors.js';
+import { isMessageKey, translator } from '../i18n/index.js';
 import { ErrorPage } from '../views/error-page.js';
 import { renderPage } from '../views/render.js';
 import { pageContextFor, sendHtml } from './pages.js';
@@ -63,11 +64,17 @@ export function toAppError(error: unknown): AppError | undefined {
   return undefined;
 }
 
+/** Field messages are catalog keys inside the app; the API answers them in English. */
+const english = translator('en');
+function translateDetail(message: string): string {
+  return isMessageKey(message) ? english(message) : message;
+}
+
 function send(request: FastifyRequest, reply: FastifyReply, error: AppError | undefined) {
   const status = error?.status ?? 500;
   if (error instanceof RateLimitedError && error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
   if (wantsJson(request)) {
-    const body = error ? errorBody(error) : { error: { code: 'internal_error', message: `An unexpected error happened. Request id: ${request.id}` } };
+    const body = error ? errorBody(error, translateDetail) : { error: { code: 'internal_error', message: `An unexpected error happened. Request id: ${request.id}` } };
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   }
   const ctx = pageContextFor(request, reply);

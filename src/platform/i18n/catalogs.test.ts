@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { catalogs, localeFromPath, localizedPath, translator } from './index.js';
+import { catalogParts, catalogs, localeFromPath, localizedPath, translator } from './index.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -14,6 +14,19 @@ describe('message catalogs', () => {
     }
   });
 
+  test('no key is defined in two catalog parts, and each part has its English twin', () => {
+    for (const locale of ['sv', 'en'] as const) {
+      const seen = new Map<string, number>();
+      catalogParts[locale].forEach((part, index) => {
+        for (const key of Object.keys(part)) {
+          assert.ok(!seen.has(key), `${locale}: ${key} is defined in parts ${seen.get(key)} and ${index}`);
+          seen.set(key, index);
+        }
+      });
+    }
+    catalogParts.sv.forEach((part, index) => assert.deepEqual(Object.keys(catalogParts.en[index]!).sort(), Object.keys(part).sort(), `part ${index}`));
+  });
+
   test('placeholders match between languages', () => {
     for (const key of Object.keys(catalogs.sv) as (keyof typeof catalogs.sv)[]) {
       assert.deepEqual(placeholders(catalogs.en[key]), placeholders(catalogs.sv[key]), key);
@@ -22,7 +35,7 @@ describe('message catalogs', () => {
 
   test('English is a translation, not a copy (except names)', () => {
     const same = Object.keys(catalogs.sv).filter((k) => catalogs.sv[k as keyof typeof catalogs.sv] === catalogs.en[k as keyof typeof catalogs.en]);
-    assert.deepEqual(same.sort(), ['nav.api', 'site.name'].sort());
+    assert.deepEqual(same.sort(), ['nav.admin', 'nav.api', 'site.name'].sort());
   });
 
   test('translator fills placeholders and leaves unknown ones', () => {

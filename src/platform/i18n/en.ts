@@ -14,6 +14,13 @@ export const en: Messages = {
   'nav.home': 'Home',
   'nav.api': 'API',
   'nav.accessibility': 'Accessibility',
+  'nav.organizations': 'Organisations',
+  'nav.login': 'Log in',
+  'nav.signup': 'Create account',
+  'nav.account': 'My account',
+  'nav.admin': 'Administration',
+  'nav.logout': 'Log out',
+  'layout.accountNavigation': 'Account',
   'home.title': 'Allmänning – open data in the public sector',
   'home.heading': 'Share data. Share know-how. Show the benefit.',
   'home.lead':

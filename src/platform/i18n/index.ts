@@ -1,13 +1,12 @@
-import { en } from './en.js';
-import { sv, type MessageKey, type Messages } from './sv.js';
+import { catalogs, type MessageKey } from './catalog.js';
 
-export type { MessageKey, Messages } from './sv.js';
+export { catalogParts, catalogs } from './catalog.js';
+export type { MessageKey, Messages } from './catalog.js';
 
 export const locales = ['sv', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'sv';
 
-export const catalogs: Record<Locale, Messages> = { sv, en };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -38,4 +37,9 @@ export function localizedPath(locale: Locale, path: string): string {
 
 export function formatDate(locale: Locale, date: Date): string {
   return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Stockholm' }).format(date);
+}
+
+/** True when `text` is a catalog key (validation messages are keys until shown). */
+export function isMessageKey(text: string): text is MessageKey {
+  return Object.hasOwn(catalogs.sv, text);
 }

@@ -13,6 +13,13 @@ export const sv = {
   'nav.home': 'Start',
   'nav.api': 'API',
   'nav.accessibility': 'Tillgänglighet',
+  'nav.organizations': 'Organisationer',
+  'nav.login': 'Logga in',
+  'nav.signup': 'Skapa konto',
+  'nav.account': 'Mitt konto',
+  'nav.admin': 'Administration',
+  'nav.logout': 'Logga ut',
+  'layout.accountNavigation': 'Konto',
   'home.title': 'Allmänning – öppna data i offentlig sektor',
   'home.heading': 'Dela data. Dela kunskap. Visa nyttan.',
   'home.lead':

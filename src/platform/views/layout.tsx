@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../i18n/index.js';
+import { ActionButton, Notice } from './forms.js';
 import type { PageContext } from './page-context.js';
 
 export interface NavItem {
@@ -10,12 +11,53 @@ export interface NavItem {
 /** Main navigation. Later domains add their sections here (datasets, organisations, events, …). */
 export const mainNavigation: NavItem[] = [
   { path: '/', label: 'nav.home' },
+  { path: '/organizations', label: 'nav.organizations' },
   { path: '/developers/api', label: 'nav.api' },
 ];
 
 function isCurrent(item: NavItem, path: string): boolean {
   const bare = path.split('?')[0] ?? '/';
   return item.path === '/' ? bare === '/' : bare === item.path || bare.startsWith(`${item.path}/`);
+}
+
+/** Log in / sign up, or the viewer's account, administration and log out. */
+function AccountLinks({ ctx }: { ctx: PageContext }) {
+  const { t, viewer } = ctx;
+  return (
+    <nav class="account-nav" aria-label={t('layout.accountNavigation')}>
+      <ul>
+        {viewer.signedIn ? (
+          <>
+            <li>
+              <a href={ctx.href('/account')} aria-current={ctx.path.startsWith('/account') ? 'page' : undefined}>
+                {t('nav.account')}
+                <span class="visually-hidden">: {viewer.name}</span>
+              </a>
+            </li>
+            {viewer.isSiteAdmin ? (
+              <li>
+                <a href={ctx.href('/admin')} aria-current={ctx.path.startsWith('/admin') ? 'page' : undefined}>
+                  {t('nav.admin')}
+                </a>
+              </li>
+            ) : null}
+            <li>
+              <ActionButton ctx={ctx} action="/logout" label={t('nav.logout')} variant="link" />
+            </li>
+          </>
+        ) : (
+          <>
+            <li>
+              <a href={ctx.href('/login')}>{t('nav.login')}</a>
+            </li>
+            <li>
+              <a href={ctx.href('/signup')}>{t('nav.signup')}</a>
+            </li>
+          </>
+        )}
+      </ul>
+    </nav>
+  );
 }
 
 export interface LayoutProps {
@@ -56,10 +98,13 @@ export function Layout({ ctx, title, headLinks = [], children }: LayoutProps) {
               </span>
               {t('site.name')}
             </a>
-            <a class="language-switch" href={ctx.alternate.href} hreflang={ctx.alternate.locale} lang={ctx.alternate.locale}>
-              <span aria-hidden="true">{t('layout.languageSwitch')}</span>
-              <span class="visually-hidden">{t('layout.languageSwitchLabel')}</span>
-            </a>
+            <div class="header-tools">
+              <AccountLinks ctx={ctx} />
+              <a class="language-switch" href={ctx.alternate.href} hreflang={ctx.alternate.locale} lang={ctx.alternate.locale}>
+                <span aria-hidden="true">{t('layout.languageSwitch')}</span>
+                <span class="visually-hidden">{t('layout.languageSwitchLabel')}</span>
+              </a>
+            </div>
           </div>
           <nav class="main-nav" aria-label={t('layout.mainNavigation')}>
             <ul class="container">
@@ -74,6 +119,7 @@ export function Layout({ ctx, title, headLinks = [], children }: LayoutProps) {
           </nav>
         </header>
         <main id="main" tabIndex={-1} class="container">
+          {ctx.flash ? <Notice text={t(ctx.flash)} /> : null}
           {children}
         </main>
         <footer class="site-footer">

@@ -1,4 +1,4 @@
-import { localizedPath, translator, type Locale, type Translate } from '../i18n/index.js';
+import { localizedPath, translator, type Locale, type MessageKey, type Translate } from '../i18n/index.js';
 
 /** Everything a template needs about the request it answers, computed once per request. */
 export interface PageContext {
@@ -13,9 +13,15 @@ export interface PageContext {
   requestId: string;
   /** Token for forms; empty when the page has no form. */
   csrfToken: string;
+  /** Who is looking, as far as the page chrome needs to know. */
+  viewer: Viewer;
+  /** A one-time status message to show (set before a redirect). */
+  flash?: MessageKey | undefined;
 }
 
-export function createPageContext(input: { locale: Locale; path: string; requestId: string; csrfToken?: string }): PageContext {
+export type Viewer = { signedIn: false } | { signedIn: true; name: string; isSiteAdmin: boolean };
+
+export function createPageContext(input: { locale: Locale; path: string; requestId: string; csrfToken?: string; viewer?: Viewer; flash?: MessageKey | undefined }): PageContext {
   const other: Locale = input.locale === 'sv' ? 'en' : 'sv';
   return {
     locale: input.locale,
@@ -25,5 +31,7 @@ export function createPageContext(input: { locale: Locale; path: string; request
     alternate: { locale: other, href: localizedPath(other, input.path) },
     requestId: input.requestId,
     csrfToken: input.csrfToken ?? '',
+    viewer: input.viewer ?? { signedIn: false },
+    flash: input.flash,
   };
 }

@@ -1,0 +1,26 @@
+// Creates every domain from the shared deps, once per deps object. Domains are plain factories;
+// this is the only place that knows how they depend on each other.
+import type { Kysely } from 'kysely';
+import type { AppDeps } from './deps.js';
+import { createAccountsDomain, type AccountsDomain, type AccountsTables } from './domains/accounts/index.js';
+import { createOrganizationsDomain, type OrganizationsDomain, type OrganizationsTables } from './domains/organizations/index.js';
+
+export interface Domains {
+  accounts: AccountsDomain;
+  organizations: OrganizationsDomain;
+}
+
+const created = new WeakMap<AppDeps, Domains>();
+
+export function domainsOf(deps: AppDeps): Domains {
+  const existing = created.get(deps);
+  if (existing) return existing;
+  // One connection serves every domain's tables; each domain sees the table set it declares.
+  const db = deps.db as unknown as Kysely<OrganizationsTables>;
+  const accountsDb = deps.db as unknown as Kysely<AccountsTables>;
+  const accounts = createAccountsDomain({ db: accountsDb, clock: deps.clock, mailer: deps.mailer, events: deps.events, personalData: deps.personalData, config: deps.config });
+  const organizations = createOrganizationsDomain({ db, clock: deps.clock, events: deps.events, accounts, config: deps.config });
+  const domains = { accounts, organizations };
+  created.set(deps, domains);
+  return domains;
+}

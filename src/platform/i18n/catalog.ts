@@ -1,0 +1,25 @@
+// The complete message catalogs: the parts merged per language. Each part has an English twin
+// typed to the same keys; a test checks that no key is defined in two parts.
+import { accountsEn } from './accounts.en.js';
+import { accountsSv } from './accounts.sv.js';
+import { en as coreEn } from './en.js';
+import { formsEn } from './forms.en.js';
+import { formsSv } from './forms.sv.js';
+import { organizationsEn } from './organizations.en.js';
+import { organizationsSv } from './organizations.sv.js';
+import { sv as coreSv } from './sv.js';
+
+export const catalogParts = {
+  sv: [coreSv, formsSv, accountsSv, organizationsSv],
+  en: [coreEn, formsEn, accountsEn, organizationsEn],
+} as const;
+
+const svCatalog = { ...coreSv, ...formsSv, ...accountsSv, ...organizationsSv };
+
+export type MessageKey = keyof typeof svCatalog;
+export type Messages = Record<MessageKey, string>;
+
+export const catalogs: { sv: Messages; en: Messages } = {
+  sv: svCatalog,
+  en: { ...coreEn, ...formsEn, ...accountsEn, ...organizationsEn },
+};
