@@ -77,7 +77,7 @@ export function organizationApi(services: { organizations: OrganizationService; 
 
     app.post(
       '/api/v1/organizations',
-      { schema: { summary: 'Create an organisation (site admins)', tags, security, body: CreateOrganizationBody, response: { 201: OrganizationSchema } } },
+      { schema: { summary: 'Create an organisation (any signed-in user, who becomes its admin)', tags, security, body: CreateOrganizationBody, response: { 201: OrganizationSchema } } },
       async (request, reply) => {
         const row = await organizations.create(request.actor, request.body);
         return reply.code(201).header('location', `${baseUrl.replace(/\/+$/, '')}/api/v1/organizations/${row.slug}`).send(present(row));
