@@ -1,5 +1,6 @@
 // A fresh, migrated database per test: in-memory SQLite by default, or an isolated schema in the
 // PostgreSQL database named by TEST_DATABASE_URL (dropped again by close()).
+import { after } from 'node:test';
 import pg from 'pg';
 import { createDatabase, migrateToLatest, type Database } from '../../src/db/index.js';
 import { newId } from '../../src/platform/ids.js';
@@ -53,5 +54,22 @@ export async function createTestDatabase(options: { migrate?: boolean; sqliteFil
       await close();
       await dropSchema?.();
     },
+  };
+}
+
+/**
+ * One migrated database shared by the tests of a file (creating and migrating one per test is slow
+ * on PostgreSQL): the returned function empties `tables` and hands it out. Closed after the file.
+ */
+export function sharedEmptyDatabase(tables: readonly ('job' | 'job_schedule' | 'mail_message')[] = ['job', 'job_schedule', 'mail_message']): () => Promise<TestDatabase> {
+  let shared: Promise<TestDatabase> | undefined;
+  after(async () => {
+    await (await shared?.catch(() => undefined))?.close();
+  });
+  return async () => {
+    shared ??= createTestDatabase();
+    const database = await shared;
+    for (const table of tables) await database.db.deleteFrom(table).execute();
+    return database;
   };
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { sharedEmptyDatabase } from '../../../test/support/test-database.js';
 import { EventBus, PendingEvents } from './event-bus.js';
 import { inTransaction } from './unit-of-work.js';
 
@@ -11,18 +11,8 @@ interface TestEvents {
   'dataset.deleted': { slug: string };
 }
 
-// One database for the tests of this file that need no file or schema of their own (creating and
-// migrating one per test is slow on PostgreSQL); each test starts from empty platform tables.
-let shared: Promise<TestDatabase> | undefined;
-after(async () => {
-  await (await shared?.catch(() => undefined))?.close();
-});
-async function emptyDatabase(): Promise<TestDatabase> {
-  shared ??= createTestDatabase();
-  const database = await shared;
-  for (const table of ['job', 'job_schedule', 'mail_message'] as const) await database.db.deleteFrom(table).execute();
-  return database;
-}
+// One migrated database for this file, emptied before each use (see sharedEmptyDatabase).
+const emptyDatabase = sharedEmptyDatabase();
 
 function capturingLogger() {
   const entries: { level: number; msg: string; event?: string; err?: { message: string } }[] = [];

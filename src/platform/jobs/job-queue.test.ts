@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, describe, test, type TestContext } from 'node:test';
+import { describe, test, type TestContext } from 'node:test';
 import { Worker as Thread } from 'node:worker_threads';
 import pino from 'pino';
-import { createTestDatabase, testDialect, type TestDatabase } from '../../../test/support/test-database.js';
+import { createTestDatabase, testDialect, type TestDatabase, sharedEmptyDatabase } from '../../../test/support/test-database.js';
 import { createDatabase } from '../../db/index.js';
 import { FixedClock } from '../clock.js';
 import { JobQueue, retryDelayMs } from './job-queue.js';
@@ -20,18 +20,8 @@ interface Setup {
   queue: JobQueue;
 }
 
-// One database for the tests of this file that need no file or schema of their own (creating and
-// migrating one per test is slow on PostgreSQL); each test starts from empty platform tables.
-let shared: Promise<TestDatabase> | undefined;
-after(async () => {
-  await (await shared?.catch(() => undefined))?.close();
-});
-async function emptyDatabase(): Promise<TestDatabase> {
-  shared ??= createTestDatabase();
-  const database = await shared;
-  for (const table of ['job', 'job_schedule', 'mail_message'] as const) await database.db.deleteFrom(table).execute();
-  return database;
-}
+// One migrated database for this file, emptied before each use (see sharedEmptyDatabase).
+const emptyDatabase = sharedEmptyDatabase();
 
 /**
  * An empty database with a queue on a fixed clock. `own`: a database of its own, closed when the

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { type TestDatabase, sharedEmptyDatabase } from '../../../test/support/test-database.js';
 import { FixedClock } from '../clock.js';
 import { JobQueue, type ClaimedJob } from './job-queue.js';
 import { PRUNE_JOBS_CRON, PRUNE_JOBS_JOB, pruneFinishedJobs } from './prune.js';
@@ -27,18 +27,8 @@ interface Setup {
   worker(options?: Partial<WorkerOptions>, queue?: JobQueue): Worker;
 }
 
-// One database for the tests of this file that need no file or schema of their own (creating and
-// migrating one per test is slow on PostgreSQL); each test starts from empty platform tables.
-let shared: Promise<TestDatabase> | undefined;
-after(async () => {
-  await (await shared?.catch(() => undefined))?.close();
-});
-async function emptyDatabase(): Promise<TestDatabase> {
-  shared ??= createTestDatabase();
-  const database = await shared;
-  for (const table of ['job', 'job_schedule', 'mail_message'] as const) await database.db.deleteFrom(table).execute();
-  return database;
-}
+// One migrated database for this file, emptied before each use (see sharedEmptyDatabase).
+const emptyDatabase = sharedEmptyDatabase();
 
 async function setup(): Promise<Setup> {
   const database = await emptyDatabase();

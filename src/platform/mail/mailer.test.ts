@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, describe, test, type TestContext } from 'node:test';
+import { describe, test, type TestContext } from 'node:test';
 import pino from 'pino';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { type TestDatabase, sharedEmptyDatabase } from '../../../test/support/test-database.js';
 import type { AddressObject } from 'mailparser';
 import { startTestSmtp, type TestSmtp } from '../../../test/support/test-smtp.js';
 import { FixedClock } from '../clock.js';
@@ -51,18 +51,8 @@ interface Setup {
   worker: Worker;
 }
 
-// One database for the tests of this file that need no file or schema of their own (creating and
-// migrating one per test is slow on PostgreSQL); each test starts from empty platform tables.
-let shared: Promise<TestDatabase> | undefined;
-after(async () => {
-  await (await shared?.catch(() => undefined))?.close();
-});
-async function emptyDatabase(): Promise<TestDatabase> {
-  shared ??= createTestDatabase();
-  const database = await shared;
-  for (const table of ['job', 'job_schedule', 'mail_message'] as const) await database.db.deleteFrom(table).execute();
-  return database;
-}
+// One migrated database for this file, emptied before each use (see sharedEmptyDatabase).
+const emptyDatabase = sharedEmptyDatabase();
 
 async function setup(t: TestContext, smtpUrl: string | undefined): Promise<Setup> {
   const database = await emptyDatabase();
