@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Runs the built CLI (dist/), or the TypeScript sources through tsx in a development checkout.
+// Runs the built CLI (dist/allmanning.js, made by `npm run build`), or the TypeScript sources
+// through tsx when there is no build or ALLMANNING_FROM_SOURCE=1 (development and tests).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const built = join(root, 'dist', 'src', 'main.js');
+const built = join(root, 'dist', 'allmanning.js');
 let entry;
-if (existsSync(built)) {
+if (existsSync(built) && process.env.ALLMANNING_FROM_SOURCE !== '1') {
   entry = built;
 } else {
   try {

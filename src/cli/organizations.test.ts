@@ -9,18 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test, type TestContext } from 'node:test';
+import { cliEnv } from '../../test/support/cli-env.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = path.join(root, 'bin', 'allmanning.js');
 
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of Object.keys(env)) if (/^(ALLMANNING_|DATABASE_URL$|PORT$|HOST$|NODE_OPTIONS$|NODE_TEST_CONTEXT$)/.test(name)) delete env[name];
-  return env;
-}
-
 async function cli(args: string[], dataDir: string, stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...cleanEnv(), ALLMANNING_DATA_DIR: dataDir, ALLMANNING_LOG_LEVEL: 'warn' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...cliEnv(), ALLMANNING_DATA_DIR: dataDir, ALLMANNING_LOG_LEVEL: 'warn' }, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));

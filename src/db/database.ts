@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import type { DialectName } from './dialect.js';
 import type { PlatformTables } from './tables.js';
 
@@ -45,8 +46,7 @@ export interface DatabaseOptions {
 export const SQLITE_FILE_NAME = 'allmanning.db';
 
 /** PostgreSQL values in the same shapes SQLite gives: ISO strings, JSON text, numeric counts. */
-function pgTypes(): pg.CustomTypesConfig {
-  const { types } = pg;
+function pgTypes(types: typeof pg.types): pg.CustomTypesConfig {
   const TIMESTAMPTZ = 1184;
   const TIMESTAMP = 1114;
   const JSONB = 3802;
@@ -77,10 +77,12 @@ export function openSqlite(file: string): SQLite.Database {
 
 export function createDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({
+    // Loaded only for PostgreSQL, so the embedded default does not pay for it at start-up.
+    const { Pool, types } = createRequire(import.meta.url)('pg') as typeof pg;
+    const pool = new Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
-      types: pgTypes(),
+      types: pgTypes(types),
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
     const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });

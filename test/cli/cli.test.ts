@@ -19,6 +19,7 @@ import { migrations } from '../../src/db/migrations/index.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { JobQueue, PRUNE_JOBS_JOB } from '../../src/platform/jobs/index.js';
 import { createTestDatabase, testDatabaseUrl, testDialect } from '../support/test-database.js';
+import { cliEnv } from '../support/cli-env.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = path.join(root, 'bin', 'allmanning.js');
@@ -33,16 +34,8 @@ interface Run {
 }
 
 /** The environment without anything of ours leaking in from the developer's shell or CI. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of Object.keys(env)) {
-    if (/^(ALLMANNING_|DATABASE_URL$|PORT$|HOST$|NODE_OPTIONS$|NODE_TEST_CONTEXT$)/.test(name)) delete env[name];
-  }
-  return env;
-}
-
 function start(args: string[], env: Record<string, string>): ChildProcess & { result: Promise<Run> } {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...cliEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -350,7 +343,7 @@ describe('backup', () => {
     // A writer in another process, committing small transactions as fast as it can.
     const writer = spawn(process.execPath, ['--import', 'tsx', writerScript], {
       cwd: root,
-      env: { ...cleanEnv(), CRASH_SQLITE_FILE: path.join(dir, SQLITE_FILE_NAME), CRASH_PAYLOAD_BYTES: '2000' },
+      env: { ...cliEnv(), CRASH_SQLITE_FILE: path.join(dir, SQLITE_FILE_NAME), CRASH_PAYLOAD_BYTES: '2000' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const writerExited = once(writer, 'exit');

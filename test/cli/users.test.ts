@@ -19,6 +19,7 @@ import type { AccountsTables } from '../../src/domains/accounts/index.js';
 import { hashSecretToken } from '../../src/platform/secret-token.js';
 import { testConfig } from '../support/test-app.js';
 import { createTestDatabase, testDialect } from '../support/test-database.js';
+import { cliEnv } from '../support/cli-env.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = path.join(root, 'bin', 'allmanning.js');
@@ -30,17 +31,9 @@ interface Run {
   stderr: string;
 }
 
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of Object.keys(env)) {
-    if (/^(ALLMANNING_|DATABASE_URL$|PORT$|HOST$|NODE_OPTIONS$|NODE_TEST_CONTEXT$)/.test(name)) delete env[name];
-  }
-  return env;
-}
-
 /** Runs the CLI with `stdin` written to it (then closed); killed after 60 s. */
 async function cli(args: string[], env: Record<string, string>, stdin = ''): Promise<Run> {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...cleanEnv(), ALLMANNING_LOG_LEVEL: 'warn', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...cliEnv(), ALLMANNING_LOG_LEVEL: 'warn', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import { AppError, type FieldDetails } from '../../platform/errors.js';
 
 export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
@@ -41,6 +40,8 @@ export function sniffImage(data: Buffer): ImageKind | undefined {
 /** Decodes and re-encodes as PNG, fitting inside 512×512 (never enlarged); undefined if it cannot be decoded. */
 export async function normalizeLogo(data: Buffer): Promise<Buffer | undefined> {
   try {
+    // Loaded on first use: libvips costs ~0.1 s of start-up that most processes never need.
+    const { default: sharp } = await import('sharp');
     return await sharp(data, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS, animated: false })
       .rotate()
       .resize({ width: LOGO_MAX_PIXELS, height: LOGO_MAX_PIXELS, fit: 'inside', withoutEnlargement: true })

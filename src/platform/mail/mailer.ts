@@ -1,7 +1,7 @@
 // Outgoing mail. Every message is first written to the mail_message table (the outbox) together
 // with a delivery job, inside the caller's transaction when there is one; the job then hands it to
 // SMTP. Without ALLMANNING_SMTP_URL messages stay in the outbox, where site admins can read them.
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { asPlatformDb, type AnyExecutor, type Db } from '../../db/database.js';
 import type { Clock } from '../clock.js';
 import { ValidationError } from '../errors.js';
@@ -77,7 +77,8 @@ export class Mailer {
       await db.updateTable('mail_message').set({ status: 'outbox' }).where('id', '=', id).execute();
       return;
     }
-    this.transport ??= nodemailer.createTransport(this.deps.smtpUrl);
+    // Loaded on first delivery: most processes never send mail, and it costs start-up time.
+    this.transport ??= (await import('nodemailer')).default.createTransport(this.deps.smtpUrl);
     const attachments = row.attachments ? (JSON.parse(row.attachments) as MailAttachment[]) : [];
     try {
       const info = await this.transport.sendMail({
