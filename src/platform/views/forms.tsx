@@ -159,6 +159,18 @@ export function SelectField(props: FieldBase & { options: { value: string; label
   );
 }
 
+/** A file input (uploads); the form needs enctype="multipart/form-data". */
+export function FileField(props: FieldBase & { accept?: string }) {
+  const { name, accept, required } = props;
+  return (
+    <FieldFrame {...props}>
+      {(describedBy, invalid) => (
+        <input id={fieldId(name)} name={name} type="file" accept={accept} required={required} aria-invalid={invalid ? 'true' : undefined} aria-describedby={describedBy} />
+      )}
+    </FieldFrame>
+  );
+}
+
 export function Checkbox({ ctx, form, name, label, hint }: { ctx: PageContext; form: FormState; name: string; label: string; hint?: string }) {
   const id = fieldId(name);
   const errors = form.errors[name] ?? [];

@@ -1,11 +1,11 @@
 // /organizations/new and /organizations/{slug}/edit: the organisation form, with an error summary
 // and a message at each field; the edit form also takes a logo.
-import { Checkbox, ErrorSummary, Form, SelectField, SubmitButton, TextArea, TextField, type FormState } from '../../../platform/views/forms.js';
+import { Checkbox, ErrorSummary, FileField, Form, SelectField, SubmitButton, TextArea, TextField, type FormState } from '../../../platform/views/forms.js';
 import { Layout, type PageContext } from '../../../platform/views/index.js';
 import { LIMITS } from '../organization.input.js';
 import type { OrganizationView } from '../organization.presenter.js';
 import { organizationTypes } from '../organizations.table.js';
-import { FileField, Lang, typeLabels } from './shared.js';
+import { Lang, typeLabels } from './shared.js';
 
 export function fieldLabels(ctx: PageContext): Record<string, string> {
   const { t } = ctx;
