@@ -14,12 +14,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, test, type TestContext } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
-import { createDatabase, SQLITE_FILE_NAME, type Database } from '../../src/db/index.js';
+import { SQLITE_FILE_NAME, type Database } from '../../src/db/index.js';
 import { migrations } from '../../src/db/migrations/index.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { JobQueue, PRUNE_JOBS_JOB } from '../../src/platform/jobs/index.js';
-import { createTestDatabase, testDatabaseUrl, testDialect } from '../support/test-database.js';
-import { cliEnv } from '../support/cli-env.js';
+import { testDatabaseUrl, testDialect } from '../support/test-database.js';
+import { cliDatabase, cliEnv, freePort } from '../support/cli-env.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = path.join(root, 'bin', 'allmanning.js');
@@ -64,36 +64,6 @@ function dataDir(t: TestContext): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'allmanning-cli-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
-}
-
-/**
- * Where the database commands point: the data dir's SQLite file, or (TEST_DATABASE_URL) a fresh
- * empty PostgreSQL schema selected through the URL's `options`, dropped after the test. `open`
- * connects the test process to the same data.
- */
-async function databaseFor(t: TestContext, dir: string): Promise<{ env: Record<string, string>; open: () => Database }> {
-  if (testDialect === 'sqlite') {
-    return { env: { ALLMANNING_DATA_DIR: dir }, open: () => createDatabase({ sqliteFile: path.join(dir, SQLITE_FILE_NAME) }) };
-  }
-  const schemaHolder = await createTestDatabase({ migrate: false });
-  t.after(() => schemaHolder.close());
-  const { databaseUrl, pgSchema } = schemaHolder.connection;
-  const url = new URL(databaseUrl!);
-  url.searchParams.set('options', `-c search_path=${pgSchema}`);
-  return {
-    env: { ALLMANNING_DATA_DIR: dir, DATABASE_URL: url.toString() },
-    open: () => createDatabase({ databaseUrl: databaseUrl!, pgSchema: pgSchema!, poolSize: 2 }),
-  };
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 async function waitForReady(port: number, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
@@ -189,7 +159,7 @@ describe('usage', () => {
 describe(`database commands (${testDialect})`, () => {
   test('migrate --json prints only {"applied":[…]}, and nothing to apply the second time', async (t) => {
     const dir = dataDir(t);
-    const { env, open } = await databaseFor(t, dir);
+    const { env, open } = await cliDatabase(t, dir);
     const first = await cli(['migrate', '--json'], env);
     assert.equal(first.code, 0, first.stderr);
     assert.equal(lines(first.stdout).length, 1, `stdout: ${first.stdout}`);
@@ -211,7 +181,7 @@ describe(`database commands (${testDialect})`, () => {
 
   test('demo is idempotent and deterministic: exit 0 twice with identical stdout', async (t) => {
     const dir = dataDir(t);
-    const { env, open } = await databaseFor(t, dir);
+    const { env, open } = await cliDatabase(t, dir);
     const first = await cli(['demo'], env);
     assert.equal(first.code, 0, first.stderr);
     assert.equal(lines(first.stdout).length, 1, `stdout: ${first.stdout}`);
@@ -229,7 +199,7 @@ describe(`database commands (${testDialect})`, () => {
 
   test('worker --once runs the due jobs and prints the job counts as JSON', async (t) => {
     const dir = dataDir(t);
-    const { env, open } = await databaseFor(t, dir);
+    const { env, open } = await cliDatabase(t, dir);
     assert.equal((await cli(['migrate', '--json'], env)).code, 0);
     const database = open();
     try {
@@ -249,7 +219,7 @@ describe(`database commands (${testDialect})`, () => {
 
   test('serve answers /readyz and the Swedish home page, and stops with exit 0 on SIGTERM', async (t) => {
     const dir = dataDir(t);
-    const { env } = await databaseFor(t, dir);
+    const { env } = await cliDatabase(t, dir);
     const port = await freePort();
     const shutdownTimeoutMs = 5_000; // generous: a busy CI machine must not make this flaky
     const child = start(['serve'], { ...env, PORT: String(port), ALLMANNING_SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs) });
@@ -277,7 +247,7 @@ describe(`database commands (${testDialect})`, () => {
 
   test('serve stops within the shutdown timeout even while a client holds a request open', async (t) => {
     const dir = dataDir(t);
-    const { env } = await databaseFor(t, dir);
+    const { env } = await cliDatabase(t, dir);
     const port = await freePort();
     const shutdownTimeoutMs = 1_000;
     const child = start(['serve'], { ...env, PORT: String(port), ALLMANNING_SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs), ALLMANNING_LOG_LEVEL: 'warn' });
@@ -309,7 +279,7 @@ describe(`database commands (${testDialect})`, () => {
 
   test('a second signal during a slow shutdown stops serve at once', async (t) => {
     const dir = dataDir(t);
-    const { env } = await databaseFor(t, dir);
+    const { env } = await cliDatabase(t, dir);
     const port = await freePort();
     const child = start(['serve'], { ...env, PORT: String(port), ALLMANNING_SHUTDOWN_TIMEOUT_MS: '60000', ALLMANNING_LOG_LEVEL: 'warn' });
     t.after(() => {

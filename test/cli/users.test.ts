@@ -12,14 +12,13 @@ import { describe, test, type TestContext } from 'node:test';
 import type { Kysely } from 'kysely';
 import pino from 'pino';
 import { buildApp } from '../../src/app.js';
-import { createDatabase, SQLITE_FILE_NAME, type Database } from '../../src/db/index.js';
+import { type Database } from '../../src/db/index.js';
 import { createDeps } from '../../src/deps.js';
 import { domainsOf } from '../../src/domains.js';
 import type { AccountsTables } from '../../src/domains/accounts/index.js';
 import { hashSecretToken } from '../../src/platform/secret-token.js';
 import { testConfig } from '../support/test-app.js';
-import { createTestDatabase, testDialect } from '../support/test-database.js';
-import { cliEnv } from '../support/cli-env.js';
+import { cliDatabase, cliEnv } from '../support/cli-env.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = path.join(root, 'bin', 'allmanning.js');
@@ -53,18 +52,7 @@ async function cli(args: string[], env: Record<string, string>, stdin = ''): Pro
 async function workspace(t: TestContext): Promise<{ env: Record<string, string>; open: () => Database }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'allmanning-users-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  if (testDialect === 'sqlite') {
-    return { env: { ALLMANNING_DATA_DIR: dir }, open: () => createDatabase({ sqliteFile: path.join(dir, SQLITE_FILE_NAME) }) };
-  }
-  const schemaHolder = await createTestDatabase({ migrate: false });
-  t.after(() => schemaHolder.close());
-  const { databaseUrl, pgSchema } = schemaHolder.connection;
-  const url = new URL(databaseUrl!);
-  url.searchParams.set('options', `-c search_path=${pgSchema}`);
-  return {
-    env: { ALLMANNING_DATA_DIR: dir, DATABASE_URL: url.toString() },
-    open: () => createDatabase({ databaseUrl: databaseUrl!, pgSchema: pgSchema!, poolSize: 2 }),
-  };
+  return cliDatabase(t, dir);
 }
 
 describe('allmanning user create', () => {

@@ -10,6 +10,7 @@ import { createDatabase } from '../../db/index.js';
 import { FixedClock } from '../clock.js';
 import { JobQueue, retryDelayMs } from './job-queue.js';
 import { JobRegistry, Worker } from './worker.js';
+import { nextMessage } from '../../../test/support/threads.js';
 
 const NOW = new Date('2026-11-28T10:00:00.000Z');
 const silent = pino({ level: 'silent' });
@@ -411,21 +412,6 @@ async function claimInParallel(database: TestDatabase, count: number, now: Date)
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
-}
-
-function nextMessage(thread: Thread): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: unknown) => {
-      thread.off('error', onError);
-      resolve(message);
-    };
-    const onError = (error: Error) => {
-      thread.off('message', onMessage);
-      reject(error);
-    };
-    thread.once('message', onMessage);
-    thread.once('error', onError);
-  });
 }
 
 const CLAIMER_SOURCE = `

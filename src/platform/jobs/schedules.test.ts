@@ -10,6 +10,7 @@ import { FixedClock } from '../clock.js';
 import { ValidationError } from '../errors.js';
 import { JobQueue } from './job-queue.js';
 import { DEFAULT_TIMEZONE, enqueueDueSchedules, nextCronRun, upsertSchedule } from './schedules.js';
+import { nextMessage } from '../../../test/support/threads.js';
 
 const STOCKHOLM = 'Europe/Stockholm';
 
@@ -342,21 +343,6 @@ async function startRacers(database: TestDatabase, count: number): Promise<Racer
       await Promise.all(threads.map((thread) => thread.terminate()));
     },
   };
-}
-
-function nextMessage(thread: Thread): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: unknown) => {
-      thread.off('error', onError);
-      resolve(message);
-    };
-    const onError = (error: Error) => {
-      thread.off('message', onMessage);
-      reject(error);
-    };
-    thread.once('message', onMessage);
-    thread.once('error', onError);
-  });
 }
 
 const RACER_SOURCE = `
