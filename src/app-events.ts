@@ -2,10 +2,11 @@
 // `<domain>.events.ts` and are listed here; subscribers are registered in one visible list in
 // app.ts (registerSubscribers).
 import type { AccountsEvents } from './domains/accounts/index.js';
+import type { CatalogEvents } from './domains/catalog/index.js';
 
 export type PlatformEvents = {
   /** Emitted by `migrate` and `serve` once the schema is current. */
   'platform.migrated': { applied: string[] };
 };
 
-export type AppEvents = PlatformEvents & AccountsEvents;
+export type AppEvents = PlatformEvents & AccountsEvents & CatalogEvents;

@@ -3,11 +3,15 @@
 import type { Kysely } from 'kysely';
 import type { AppDeps } from './deps.js';
 import { createAccountsDomain, type AccountsDomain, type AccountsTables } from './domains/accounts/index.js';
+import { createCatalogDomain, type CatalogDomain, type CatalogTables } from './domains/catalog/index.js';
 import { createOrganizationsDomain, type OrganizationsDomain, type OrganizationsTables } from './domains/organizations/index.js';
+import { createLocalFileStorage } from './platform/storage/index.js';
+import path from 'node:path';
 
 export interface Domains {
   accounts: AccountsDomain;
   organizations: OrganizationsDomain;
+  catalog: CatalogDomain;
 }
 
 const created = new WeakMap<AppDeps, Domains>();
@@ -20,7 +24,16 @@ export function domainsOf(deps: AppDeps): Domains {
   const accountsDb = deps.db as unknown as Kysely<AccountsTables>;
   const accounts = createAccountsDomain({ db: accountsDb, clock: deps.clock, mailer: deps.mailer, events: deps.events, personalData: deps.personalData, config: deps.config });
   const organizations = createOrganizationsDomain({ db, clock: deps.clock, events: deps.events, accounts, config: deps.config });
-  const domains = { accounts, organizations };
+  const catalog = createCatalogDomain({
+    db: deps.db as unknown as Kysely<CatalogTables>,
+    clock: deps.clock,
+    events: deps.events,
+    accounts,
+    organizations,
+    files: createLocalFileStorage(path.join(deps.config.dataDir, 'files')),
+    config: { baseUrl: deps.config.baseUrl, uploadMaxBytes: deps.config.uploadMaxBytes },
+  });
+  const domains = { accounts, organizations, catalog };
   created.set(deps, domains);
   return domains;
 }

@@ -16,7 +16,10 @@ export interface DemoSeeder {
 }
 
 /** The demo seeders, in order. Later domains (organisations, catalog, events …) add theirs here. */
-export const demoSeeders: DemoSeeder[] = [{ name: 'organizations', seed: (deps) => domainsOf(deps).organizations.seedDemo() }];
+export const demoSeeders: DemoSeeder[] = [
+  { name: 'organizations', seed: (deps) => domainsOf(deps).organizations.seedDemo() },
+  { name: 'catalog', seed: (deps) => domainsOf(deps).catalog.seedDemo() },
+];
 
 export async function runDemoSeeders(deps: AppDeps, seeders: DemoSeeder[] = demoSeeders): Promise<Record<string, DemoSeedResult>> {
   const results: Record<string, DemoSeedResult> = {};

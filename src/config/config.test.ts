@@ -14,6 +14,7 @@ describe('configuration', () => {
     assert.equal(config.smtpUrl, undefined);
     assert.deepEqual(config.fetchAllowPrivate, []);
     assert.equal(config.jobsInServe, true);
+    assert.equal(config.uploadMaxBytes, 100 * 1024 * 1024);
     assert.ok(Object.isFrozen(config));
   });
 

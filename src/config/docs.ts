@@ -29,6 +29,8 @@ export function renderConfigurationDoc(): string {
     '## Limits',
     '',
     '- Request bodies larger than `ALLMANNING_BODY_LIMIT_BYTES` are refused with 413 `payload_too_large`.',
+    '- Uploaded distribution files larger than `ALLMANNING_UPLOAD_MAX_BYTES` are refused with 413',
+    '  `payload_too_large`; reading stops at the limit and nothing is stored.',
     '- Writes (POST, PUT, PATCH, DELETE) are limited per client IP to `ALLMANNING_WRITE_RATE_LIMIT_PER_MINUTE`;',
     '  beyond that the answer is 429 `rate_limited` with a `Retry-After` header. Anonymous GETs are not limited.',
     '',

@@ -35,6 +35,7 @@ export interface ConfigValues {
   secretKey: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
+  uploadMaxBytes: number;
   dbPoolSize: number;
   trustProxy: boolean;
   jobsInServe: boolean;
@@ -57,6 +58,7 @@ export const settings: readonly SettingDefinition[] = [
   { env: 'ALLMANNING_SECRET_KEY', key: 'secretKey', type: 'string', description: 'Key for signing cookies and CSRF tokens (at least 32 characters). Unset: generated once and kept in ALLMANNING_DATA_DIR/secret.key. Set it when several processes serve one site.', secret: true },
   { env: 'ALLMANNING_LOG_LEVEL', key: 'logLevel', type: 'enum', default: 'info', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], description: 'Minimum level of log lines written to stderr (JSON, one line each).' },
   { env: 'ALLMANNING_BODY_LIMIT_BYTES', key: 'bodyLimitBytes', type: 'integer', default: '1048576', min: 1024, max: 1073741824, description: 'Largest accepted request body for JSON and form requests, in bytes; larger bodies get 413 payload_too_large.' },
+  { env: 'ALLMANNING_UPLOAD_MAX_BYTES', key: 'uploadMaxBytes', type: 'integer', default: '104857600', min: 1024, max: 10737418240, description: 'Largest file a publisher may upload as a distribution, in bytes; larger uploads get 413 payload_too_large and nothing is stored.' },
   { env: 'ALLMANNING_DB_POOL_SIZE', key: 'dbPoolSize', type: 'integer', default: '10', min: 1, max: 200, description: 'PostgreSQL connection pool size per process.' },
   { env: 'ALLMANNING_TRUST_PROXY', key: 'trustProxy', type: 'boolean', default: 'false', description: 'Trust X-Forwarded-* headers (set when running behind a reverse proxy).' },
   { env: 'ALLMANNING_JOBS_IN_SERVE', key: 'jobsInServe', type: 'boolean', default: 'true', description: 'Run background jobs inside `serve` as well, so one process is enough. Set false when dedicated `worker` processes run them.' },

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './2026-11-28-0001-platform.js';
 import * as m0002 from './2026-11-28-0002-accounts-organizations.js';
 import * as m0003 from './2026-11-28-0003-organization-search.js';
+import * as m0004 from './2026-11-28-0004-catalog.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -16,4 +17,5 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-11-28-0001-platform': m0001,
   '2026-11-28-0002-accounts-organizations': m0002,
   '2026-11-28-0003-organization-search': m0003,
+  '2026-11-28-0004-catalog': m0004,
 };

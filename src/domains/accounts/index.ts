@@ -46,6 +46,14 @@ export function createAccountsDomain(deps: AccountsDeps) {
     invitations: createInvitationService(deps),
     admin: createAdminService(deps),
 
+    /** Display names of users by id (for histories and bylines); unknown ids are left out. */
+    async namesOf(userIds: readonly string[]): Promise<Map<string, string>> {
+      const ids = [...new Set(userIds)];
+      if (ids.length === 0) return new Map();
+      const rows = await deps.db.selectFrom('user').select(['id', 'name']).where('id', 'in', ids).execute();
+      return new Map(rows.map((row) => [row.id, row.name]));
+    },
+
     /**
      * Who sent this request: API routes accept only bearer tokens (so cookies can never be used for
      * cross-site API writes); pages accept the session cookie. Throws 401 for a bad bearer token.

@@ -2,7 +2,8 @@
 // services and presenters. Writes need a bearer token (401 without); what the caller may not see
 // is 404, what they may see but not change is 403.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { pageLinks } from '../../platform/http/page-links.js';
 import { LOGO_MAX_BYTES } from './logo.js';
 import type { MembershipService } from './membership.service.js';
 import { organizationPolicy } from './organization.policy.js';
@@ -30,24 +31,6 @@ import type { OrganizationService } from './organization.service.js';
 const security = [{ bearerAuth: [] }];
 const tags = ['organizations'];
 const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
-
-/** RFC 8288 Link header for a page of a list: first, prev, next, last (absolute URLs). */
-export function pageLinks(baseUrl: string, request: FastifyRequest, page: { limit: number; offset: number; total: number }): string {
-  const origin = baseUrl.replace(/\/+$/, '');
-  const url = new URL(request.url, 'http://localhost');
-  const at = (offset: number) => {
-    const params = new URLSearchParams(url.search);
-    params.set('limit', String(page.limit));
-    params.set('offset', String(offset));
-    return `${origin}${url.pathname}?${params.toString()}`;
-  };
-  const links: string[] = [`<${at(0)}>; rel="first"`];
-  if (page.offset > 0) links.push(`<${at(Math.max(0, page.offset - page.limit))}>; rel="prev"`);
-  if (page.offset + page.limit < page.total) links.push(`<${at(page.offset + page.limit)}>; rel="next"`);
-  const lastOffset = page.total === 0 ? 0 : Math.floor((page.total - 1) / page.limit) * page.limit;
-  links.push(`<${at(lastOffset)}>; rel="last"`);
-  return links.join(', ');
-}
 
 export function organizationApi(services: { organizations: OrganizationService; members: MembershipService; baseUrl: string }) {
   const { organizations, members, baseUrl } = services;

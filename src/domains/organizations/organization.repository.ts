@@ -1,6 +1,8 @@
 // All SQL on organisations.
 import { sql, type Kysely } from 'kysely';
+import { swedishSortKey } from '../../platform/swedish-sort.js';
 import type { OrganizationsTables, OrganizationTable, OrganizationType } from './organizations.table.js';
+
 
 type Db = Kysely<OrganizationsTables>;
 export type OrganizationRow = OrganizationTable;
@@ -8,21 +10,6 @@ export type OrganizationRow = OrganizationTable;
 export type OrganizationWrite = Omit<OrganizationRow, 'search_text' | 'sort_name'>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * A sort key that orders Swedish names as Swedes expect (… x y z å ä ö; é with e) on both
- * databases: lower-case ASCII only, å/ä/ö written as letters that sort after z.
- */
-export function swedishSortKey(name: string): string {
-  return name
-    .normalize('NFC')
-    .toLocaleLowerCase('sv')
-    .replace(/å/g, 'zza')
-    .replace(/[äæ]/g, 'zzb')
-    .replace(/[öø]/g, 'zzc')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '');
-}
 
 /** What the list's search looks in: slug, both names and the organisation number, lower-cased. */
 export function searchTextOf(row: Pick<OrganizationRow, 'slug' | 'name_sv' | 'name_en' | 'org_number'>): string {

@@ -54,10 +54,39 @@ interface Loaded {
 
 const cache = new Map<SchemeName, Loaded>();
 
+/**
+ * IANA media types for file types the EU table leaves without one (JSON among them), so a format
+ * and a media type can always be derived from each other.
+ */
+const MEDIA_TYPE_FALLBACK: Record<string, string> = {
+  JSON: 'application/json',
+  JSON_LD: 'application/ld+json',
+  RDF_TURTLE: 'text/turtle',
+  TSV: 'text/tab-separated-values',
+  ODS: 'application/vnd.oasis.opendocument.spreadsheet',
+  ODT: 'application/vnd.oasis.opendocument.text',
+  GML: 'application/gml+xml',
+  KML: 'application/vnd.google-earth.kml+xml',
+  SHP: 'application/x-shapefile',
+  SQL: 'application/sql',
+};
+
+/** Media types written in other ways than the table's. */
+const MEDIA_TYPE_ALIASES: Record<string, string> = {
+  'text/xml': 'application/xml',
+  'application/x-zip-compressed': 'application/zip',
+  'application/gzip': 'application/x-gzip',
+  'text/json': 'application/json',
+};
+
+function withMediaTypes(concepts: Concept[]): Concept[] {
+  return concepts.map((c) => (c.mediaType || !MEDIA_TYPE_FALLBACK[c.code] ? c : { ...c, mediaType: MEDIA_TYPE_FALLBACK[c.code] }));
+}
+
 function load(scheme: SchemeName): Loaded {
   let loaded = cache.get(scheme);
   if (!loaded) {
-    const file = files[scheme];
+    const file = scheme === 'fileType' ? { ...files[scheme], concepts: withMediaTypes(files[scheme].concepts) } : files[scheme];
     for (const concept of file.concepts) Object.freeze(concept);
     Object.freeze(file.concepts);
     const byIri = new Map(file.concepts.map((c) => [normalizeIri(c.iri), c]));
@@ -136,10 +165,13 @@ export function iriForCode(scheme: SchemeName, code: string): string | undefined
 
 /** The file type whose IANA media type (parameters ignored) the EU table maps to it. */
 export function fileTypeByMediaType(mediaType: string): Concept | undefined {
-  const wanted = mediaType.split(';')[0]!.trim().toLowerCase();
+  const essence = mediaType.split(';')[0]!.trim().toLowerCase();
+  const wanted = MEDIA_TYPE_ALIASES[essence] ?? essence;
   if (!wanted) return undefined;
   const candidates = concepts('fileType').filter((c) => c.mediaType?.split(';')[0]!.trim().toLowerCase() === wanted);
-  return candidates.find((c) => !c.deprecated) ?? candidates[0];
+  // Several types share a media type (application/xml: XML, FMX4, …): the one named like the subtype wins.
+  const subtype = wanted.split('/')[1]?.toUpperCase();
+  return candidates.find((c) => !c.deprecated && c.code === subtype) ?? candidates.find((c) => !c.deprecated) ?? candidates[0];
 }
 
 /**

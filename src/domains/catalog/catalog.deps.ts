@@ -1,0 +1,19 @@
+// What the catalog domain needs from the application.
+import type { Kysely } from 'kysely';
+import type { AppEvents } from '../../app-events.js';
+import type { Clock } from '../../platform/clock.js';
+import type { EventBus } from '../../platform/events/index.js';
+import type { FileStorage } from '../../platform/storage/index.js';
+import type { AccountsDomain } from '../accounts/index.js';
+import type { OrganizationsDomain } from '../organizations/index.js';
+import type { CatalogTables } from './catalog.table.js';
+
+export interface CatalogDeps {
+  db: Kysely<CatalogTables>;
+  clock: Clock;
+  events: EventBus<AppEvents>;
+  accounts: AccountsDomain;
+  organizations: OrganizationsDomain;
+  files: FileStorage;
+  config: { baseUrl: string; uploadMaxBytes: number };
+}
