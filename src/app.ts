@@ -55,6 +55,10 @@ export function registerSubscribers(deps: AppDeps): void {
   const { organizations } = domainsOf(deps);
   deps.events.subscribe('accounts.invitationAccepted', (event) => organizations.members.joinFromInvitation(event));
   deps.personalData.register('memberships', (userId) => organizations.members.exportFor(userId));
+  // Catalog: a change clears the answers cached for anonymous visitors in this process at once
+  // (other processes revalidate within public-cache.ts's FRESH_MS).
+  const { catalog } = domainsOf(deps);
+  deps.events.subscribe('catalog.resourceChanged', () => catalog.publicCache.clear());
   deps.events.subscribe('platform.migrated', ({ applied }) => {
     if (applied.length > 0) deps.log.info({ applied }, 'database migrated');
   });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { withStatementCache } from './sqlite-statement-cache.js';
 import { createRequire } from 'node:module';
 import type pg from 'pg';
 import type { DialectName } from './dialect.js';
@@ -94,7 +95,7 @@ export function createDatabase(options: DatabaseOptions): Database {
   }
   const file = options.sqliteFile ?? path.join(options.dataDir ?? './data', SQLITE_FILE_NAME);
   const handle = openSqlite(file);
-  const db = new Kysely<PlatformTables>({ dialect: new SqliteDialect({ database: handle }) });
+  const db = new Kysely<PlatformTables>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
   return {
     db,
     dialect: 'sqlite',

@@ -73,7 +73,7 @@ interface KindRoutes<V, I> {
   presentList(items: unknown[]): Promise<unknown[]>;
   rowOf(view: V): ResourceRow;
   /** Answers for anonymous visitors, validated by a fingerprint (public-cache.ts). */
-  publicCache?: { store: PublicCache; fingerprint(idOrSlug: string): Promise<string | undefined> };
+  publicCache?: PublicCache;
 }
 
 /** Sends a JSON text with its ETag, or 304 when the client has it. */
@@ -109,16 +109,13 @@ function registerKind<V, I>(app: FastifyInstance, baseUrl: string, history: Hist
 
   api.get(one, { schema: { summary: `One ${kind.noun}, by id or slug (ETag; 410 once deleted)`, tags, params: IdOrSlugParams, response: { 200: kind.schemas.one } } }, async (request, reply) => {
     const { idOrSlug } = request.params as { idOrSlug: string };
+    const render = async () => {
+      const view = await kind.ops.get(request.actor, idOrSlug);
+      return { body: JSON.stringify(kind.present(view)), etag: etagOf(kind.rowOf(view)) };
+    };
     const cache = request.actor.kind === 'anonymous' ? kind.publicCache : undefined;
-    const fingerprint = cache ? await cache.fingerprint(idOrSlug) : undefined;
-    const hit = fingerprint ? cache!.store.get(`api:${idOrSlug}`) : undefined;
-    if (hit && hit.fingerprint === fingerprint) return sendJsonText(request, reply, hit.body, hit.etag);
-    const view = await kind.ops.get(request.actor, idOrSlug);
-    const row = kind.rowOf(view);
-    const body = JSON.stringify(kind.present(view));
-    // Only what everyone may see is cached (the view succeeded for an anonymous visitor).
-    if (cache && fingerprint) cache.store.set(`api:${idOrSlug}`, { fingerprint, body, etag: etagOf(row) });
-    return sendJsonText(request, reply, body, etagOf(row));
+    const { body, etag } = cache ? await cache.answer(`api:${idOrSlug}`, idOrSlug, render) : await render();
+    return sendJsonText(request, reply, body, etag);
   });
 
   api.patch(one, { schema: { summary: `Change a ${kind.noun} (If-Match: its ETag → 412 when stale); null clears a field`, tags, security, params: IdOrSlugParams, body: kind.schemas.update, response: { 200: kind.schemas.one } } }, async (request, reply) => {
@@ -160,7 +157,7 @@ export function catalogApi(services: {
   files: FileStorage;
   history: HistoryPresenter;
   distributionsOf: (ids: string[]) => Promise<Map<string, DistributionSnapshot[]>>;
-  publicCache: NonNullable<KindRoutes<unknown, unknown>['publicCache']>;
+  publicCache: PublicCache;
 }) {
   const { catalog, baseUrl, history } = services;
 

@@ -69,7 +69,7 @@ export function createCatalogDomain(deps: CatalogDeps) {
     return byDataset;
   }
 
-  const publicCache = { store: createPublicCache(), fingerprint: (idOrSlug: string) => catalogRepository.datasetFingerprint(deps.db, idOrSlug) };
+  const publicCache = createPublicCache((idOrSlug) => catalogRepository.datasetFingerprint(deps.db, idOrSlug));
 
   return {
     catalog,

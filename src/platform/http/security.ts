@@ -2,11 +2,11 @@
 // per-IP rate limit on writes. Anonymous GETs are not rate limited (a proxy or CDN does that).
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { RateLimitedError } from '../errors.js';
 import { wantsJson } from './error-handler.js';
+import { installSecurityHeaders } from './security-headers.js';
 
 export interface SecurityOptions {
   secretKey: string;
@@ -22,7 +22,7 @@ export function needsCsrfCheck(request: FastifyRequest): boolean {
 }
 
 export async function installSecurity(app: FastifyInstance, options: SecurityOptions): Promise<void> {
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
