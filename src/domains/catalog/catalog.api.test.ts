@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { addMember, bearer, createOrg, createUser, multipartBody, type TestUser } from '../organizations/testing.js';
-import { startCatalogApp, type CatalogTestApp } from './testing.js';
+import { startApp as startCatalogApp, type CatalogTestApp } from './testing.js';
 
 const CONFIRM = { noSecrecy: true, personalDataAssessed: true, noThirdPartyRights: true, authorized: true };
 const HVD_LAW = 'http://data.europa.eu/eli/reg_impl/2023/138/oj';
@@ -163,6 +163,8 @@ describe('catalog API', () => {
     assert.deepEqual(d.checksum, { algorithm: 'sha256', value: createHash('sha256').update(csv).digest('hex') });
     assert.equal(d.mediaType, 'text/csv');
     assert.ok(d.downloadUrl.startsWith('http://allmanning.test/datasets/'), d.downloadUrl);
+    const downloads: unknown[] = [];
+    t.deps.events.subscribe('catalog.distributionDownloaded', (event) => void downloads.push(event));
     const download = await t.app.inject({ method: 'GET', url: new URL(d.downloadUrl).pathname, headers: bearer(editor) });
     assert.equal(download.statusCode, 200);
     assert.equal(download.rawPayload.toString('hex'), csv.toString('hex'));
@@ -172,6 +174,9 @@ describe('catalog API', () => {
     const range = await t.app.inject({ method: 'GET', url: new URL(d.downloadUrl).pathname, headers: { ...bearer(editor), range: 'bytes=0-6' } });
     assert.equal(range.statusCode, 206);
     assert.equal(range.body, 'kommun;');
+    assert.equal((await t.app.inject({ method: 'HEAD', url: new URL(d.downloadUrl).pathname, headers: bearer(editor) })).statusCode, 200);
+    assert.equal(downloads.length, 2, 'each GET is one download event (HEAD is none)');
+    assert.deepEqual(Object.keys(downloads[0] as object).sort(), ['at', 'byteSize', 'datasetId', 'distributionId', 'organizationId']);
     const preview = await call('GET', `/api/v1/datasets/${created.slug}/distributions/${d.id}/preview`, editor);
     assert.equal(preview.json().delimiter, ';');
     assert.deepEqual(preview.json().rows, [['Malmö', '12,5'], ['Lund', '7,25']]);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { addMember, bearer, createOrg, createUser, type TestUser } from '../organizations/testing.js';
-import { startCatalogApp, type CatalogTestApp } from './testing.js';
+import { startApp as startCatalogApp, type CatalogTestApp } from './testing.js';
 
 const CONFIRM = { noSecrecy: true, personalDataAssessed: true, noThirdPartyRights: true, authorized: true };
 
