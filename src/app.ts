@@ -125,5 +125,6 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(sitePages);
   await app.register(accountPages(accounts, { secureCookies: config.baseUrl.startsWith('https:'), baseUrl: config.baseUrl }));
   await app.register(organizations.pages);
+  await app.register(catalog.pages);
   return app;
 }

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { AppDeps } from './deps.js';
 import { createAccountsDomain, type AccountsDomain, type AccountsTables } from './domains/accounts/index.js';
 import { createCatalogDomain, type CatalogDomain, type CatalogTables } from './domains/catalog/index.js';
-import { createOrganizationsDomain, type OrganizationsDomain, type OrganizationsTables } from './domains/organizations/index.js';
+import { createOrganizationsDomain, organizationPages, type OrganizationsDomain, type OrganizationsTables } from './domains/organizations/index.js';
 import { createLocalFileStorage } from './platform/storage/index.js';
 import path from 'node:path';
 
@@ -16,6 +16,8 @@ export interface Domains {
 
 const created = new WeakMap<AppDeps, Domains>();
 
+type OrganizationSections = NonNullable<Parameters<typeof organizationPages>[0]['sections']>;
+
 export function domainsOf(deps: AppDeps): Domains {
   const existing = created.get(deps);
   if (existing) return existing;
@@ -23,7 +25,14 @@ export function domainsOf(deps: AppDeps): Domains {
   const db = deps.db as unknown as Kysely<OrganizationsTables>;
   const accountsDb = deps.db as unknown as Kysely<AccountsTables>;
   const accounts = createAccountsDomain({ db: accountsDb, clock: deps.clock, mailer: deps.mailer, events: deps.events, personalData: deps.personalData, config: deps.config });
-  const organizations = createOrganizationsDomain({ db, clock: deps.clock, events: deps.events, accounts, config: deps.config });
+  const organizationsCore = createOrganizationsDomain({ db, clock: deps.clock, events: deps.events, accounts, config: deps.config });
+  // The organisation page shows the catalog's datasets and APIs, but organisations cannot import the
+  // catalog (it depends on them): their pages get a section provider bound once the catalog exists.
+  const late: { sections?: OrganizationSections } = {};
+  const organizations: OrganizationsDomain = {
+    ...organizationsCore,
+    pages: organizationPages({ organizations: organizationsCore.organizations, members: organizationsCore.members, sections: (id, actor, ctx) => late.sections?.(id, actor, ctx) ?? Promise.resolve(null) }),
+  };
   const catalog = createCatalogDomain({
     db: deps.db as unknown as Kysely<CatalogTables>,
     clock: deps.clock,
@@ -33,6 +42,7 @@ export function domainsOf(deps: AppDeps): Domains {
     files: createLocalFileStorage(path.join(deps.config.dataDir, 'files')),
     config: { baseUrl: deps.config.baseUrl, uploadMaxBytes: deps.config.uploadMaxBytes },
   });
+  late.sections = catalog.organizationSection;
   const domains = { accounts, organizations, catalog };
   created.set(deps, domains);
   return domains;

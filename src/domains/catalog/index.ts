@@ -1,6 +1,7 @@
 // The catalog domain's public surface: datasets, distributions, data services, series, licences
 // and the controlled vocabularies.
 import { catalogApi } from './catalog.api.js';
+import { catalogPages, organizationCatalogSection } from './catalog.pages.js';
 import type { CatalogDeps } from './catalog.deps.js';
 import { distributionSnapshotOf } from './catalog.kinds.js';
 import { catalogRepository } from './catalog.repository.js';
@@ -82,6 +83,10 @@ export function createCatalogDomain(deps: CatalogDeps) {
     seedDemo: () => seedDemoCatalog(deps),
     /** The API routes (a Fastify plugin with multipart uploads in its own scope). */
     api: catalogApi({ catalog, baseUrl: deps.config.baseUrl, uploadMaxBytes: deps.config.uploadMaxBytes, files: deps.files, history, distributionsOf, publicCache }),
+    /** The pages (a Fastify plugin, with streamed uploads in its own scope). */
+    pages: catalogPages({ catalog, history, files: deps.files, baseUrl: deps.config.baseUrl, uploadMaxBytes: deps.config.uploadMaxBytes, distributionsOf, organizations: deps.organizations.organizations }),
+    /** The organisation page's section listing its datasets and APIs (wired in src/domains.ts). */
+    organizationSection: organizationCatalogSection({ catalog, organizations: deps.organizations.organizations }),
   };
 }
 

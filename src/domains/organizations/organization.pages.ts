@@ -3,6 +3,7 @@
 // organisation's edit and members pages do not exist (404) for those who may not use them.
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
 import type { Actor } from '../../platform/auth/actor.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { localeFromPath } from '../../platform/i18n/index.js';
@@ -64,7 +65,13 @@ function formAfterError(error: unknown, request: FastifyRequest, reply: FastifyR
   return formFromError(error, request, reply);
 }
 
-export function organizationPages(services: { organizations: OrganizationService; members: MembershipService }) {
+/**
+ * Extra sections for an organisation's page from domains that build on organisations (the catalog
+ * lists its datasets and APIs there); organisations cannot import them, so they are passed in.
+ */
+export type OrganizationSections = (organizationId: string, actor: Actor, ctx: PageContext) => Promise<VNode | null>;
+
+export function organizationPages(services: { organizations: OrganizationService; members: MembershipService; sections?: OrganizationSections | undefined }) {
   const { organizations, members } = services;
 
   /** The organisation by slug with the viewer's abilities; 404 unless `need` is allowed. */
@@ -139,7 +146,8 @@ export function organizationPages(services: { organizations: OrganizationService
     registerPage(app, '/organizations/:slug', async (request, _reply, ctx) => {
       const { row, view } = await orgFor(request.actor, (request.params as { slug: string }).slug, ctx);
       const description = view.description ? renderMarkdown(view.description) : null;
-      return OrganizationPage({ ctx, org: view, descriptionHtml: description || null, memberCount: await organizations.memberCount(row.id) });
+      const sections = services.sections ? await services.sections(row.id, request.actor, ctx) : null;
+      return OrganizationPage({ ctx, org: view, descriptionHtml: description || null, memberCount: await organizations.memberCount(row.id), sections });
     });
 
     // The logo: the URL carries the image's hash (?v=), so a matching request may be cached for ever.

@@ -2,6 +2,8 @@
 // typed to the same keys; a test checks that no key is defined in two parts.
 import { accountsEn } from './accounts.en.js';
 import { accountsSv } from './accounts.sv.js';
+import { catalogPagesEn } from './catalog-pages.en.js';
+import { catalogPagesSv } from './catalog-pages.sv.js';
 import { catalogEn } from './catalog.en.js';
 import { catalogSv } from './catalog.sv.js';
 import { en as coreEn } from './en.js';
@@ -12,16 +14,16 @@ import { organizationsSv } from './organizations.sv.js';
 import { sv as coreSv } from './sv.js';
 
 export const catalogParts = {
-  sv: [coreSv, formsSv, accountsSv, organizationsSv, catalogSv],
-  en: [coreEn, formsEn, accountsEn, organizationsEn, catalogEn],
+  sv: [coreSv, formsSv, accountsSv, organizationsSv, catalogSv, catalogPagesSv],
+  en: [coreEn, formsEn, accountsEn, organizationsEn, catalogEn, catalogPagesEn],
 } as const;
 
-const svCatalog = { ...coreSv, ...formsSv, ...accountsSv, ...organizationsSv, ...catalogSv };
+const svCatalog = { ...coreSv, ...formsSv, ...accountsSv, ...organizationsSv, ...catalogSv, ...catalogPagesSv };
 
 export type MessageKey = keyof typeof svCatalog;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: { sv: Messages; en: Messages } = {
   sv: svCatalog,
-  en: { ...coreEn, ...formsEn, ...accountsEn, ...organizationsEn, ...catalogEn },
+  en: { ...coreEn, ...formsEn, ...accountsEn, ...organizationsEn, ...catalogEn, ...catalogPagesEn },
 };

@@ -11,6 +11,7 @@ export interface NavItem {
 /** Main navigation. Later domains add their sections here (datasets, organisations, events, …). */
 export const mainNavigation: NavItem[] = [
   { path: '/', label: 'nav.home' },
+  { path: '/datasets', label: 'nav.datasets' },
   { path: '/organizations', label: 'nav.organizations' },
   { path: '/developers/api', label: 'nav.api' },
 ];

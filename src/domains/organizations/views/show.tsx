@@ -1,4 +1,5 @@
 // /organizations/{slug}: an organisation's public page.
+import type { VNode } from 'preact';
 import { Layout, type PageContext } from '../../../platform/views/index.js';
 import type { OrganizationView } from '../organization.presenter.js';
 import { Lang, typeLabels } from './shared.js';
@@ -9,9 +10,11 @@ export interface ShowPageProps {
   /** The description as sanitised HTML (rendered from Markdown). */
   descriptionHtml: string | null;
   memberCount: number;
+  /** Sections other domains add (the catalog's datasets and APIs). */
+  sections?: VNode | null;
 }
 
-export function OrganizationPage({ ctx, org, descriptionHtml, memberCount }: ShowPageProps) {
+export function OrganizationPage({ ctx, org, descriptionHtml, memberCount, sections }: ShowPageProps) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={org.name}>
@@ -79,6 +82,7 @@ export function OrganizationPage({ ctx, org, descriptionHtml, memberCount }: Sho
           <p>{t('organizations.show.noDescription')}</p>
         )}
       </section>
+      {sections ?? null}
     </Layout>
   );
 }

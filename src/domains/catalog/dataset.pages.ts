@@ -1,0 +1,141 @@
+// Dataset pages: the list, the page, and the editor (new and edit). Thin: the catalog service
+// decides who sees and changes what; these pages turn forms into input and views into pages.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../../platform/auth/actor.js';
+import { NotFoundError } from '../../platform/errors.js';
+import { redirectTo, registerPage, registerPageAction } from '../../platform/http/pages.js';
+import type { PageContext } from '../../platform/views/index.js';
+import { bodyOf, datasetInputOfForm, formAfterError, metadataFormValues, type CatalogFormState } from './catalog.forms.js';
+import { chosenOrganization, editableOrganizations, mayCreateAny, pageNumberOf, slugParam, type CatalogPagesOptions } from './catalog.page-support.js';
+import { presentDataset, presentDatasetListItem, type DistributionJson } from './catalog.presenter.js';
+import type { DatasetView } from './catalog.service.js';
+import { etagOf } from './resource.engine.js';
+import { DatasetFormPage } from './views/dataset-form.js';
+import { DatasetListPage, datasetSorts, type DatasetSort } from './views/dataset-list.js';
+import { DatasetPage } from './views/dataset-page.js';
+import type { DistributionItem } from './views/distribution-list.js';
+import { datasetJsonLd } from './views/json-ld.js';
+
+const PAGE_SIZE = 20;
+
+/** Media types the service previews as a table (see distribution.service.ts). */
+const PREVIEWABLE = new Set(['text/csv', 'text/tab-separated-values', 'application/json', 'application/geo+json', 'text/plain']);
+
+export function isPreviewable(d: DistributionJson): boolean {
+  return Boolean(d.file) && PREVIEWABLE.has(d.file!.mediaType.split(';')[0]!.trim().toLowerCase());
+}
+
+/** Our own download link as a path (absolute links follow ALLMANNING_BASE_URL; pages stay on the host they were read from). */
+export function downloadHrefOf(d: DistributionJson): string | null {
+  if (!d.downloadUrl) return null;
+  return d.file ? new URL(d.downloadUrl).pathname : d.downloadUrl;
+}
+
+export function distributionItems(json: ReturnType<typeof presentDataset>): DistributionItem[] {
+  return json.distributions.map((d) => ({
+    json: d,
+    downloadHref: downloadHrefOf(d),
+    previewHref: isPreviewable(d) ? `/datasets/${json.slug}/distributions/${d.id}/preview` : null,
+  }));
+}
+
+/** The editor's values for a stored dataset, with the revision it was read at. */
+function datasetFormValues(view: DatasetView): Record<string, string> {
+  const { row, metadata, hvd, visibility } = view.state;
+  return { ...metadataFormValues(metadata), slug: row.slug, visibility, hvd: hvd ? 'on' : '', revision: etagOf(row) };
+}
+
+export function registerDatasetPages(app: FastifyInstance, options: CatalogPagesOptions): void {
+  const { catalog, baseUrl } = options;
+
+  /** The organisation's series, for the dataset's "part of a series" select. */
+  async function seriesOptions(actor: Actor, organizationId: string | undefined) {
+    if (!organizationId) return [];
+    const { items } = await catalog.series.list(actor, { organization: organizationId, sort: 'title', limit: 1000, offset: 0 });
+    return items.map((item) => ({ id: item.row.id, title: item.metadata.title }));
+  }
+
+  async function editable(request: FastifyRequest): Promise<DatasetView> {
+    const view = await catalog.datasets.get(request.actor, slugParam(request));
+    if (!view.abilities.edit) throw new NotFoundError();
+    return view;
+  }
+
+  async function newForm(request: FastifyRequest, ctx: PageContext, form: CatalogFormState) {
+    const organizations = await editableOrganizations(request.actor, options.organizations);
+    if (organizations.length === 0) throw new NotFoundError();
+    const chosen = chosenOrganization(request, organizations, form.values);
+    const values = { visibility: 'public', ...form.values, organization: form.values.organization || chosen?.slug };
+    return DatasetFormPage({ ctx, form: { ...form, values }, organizations, series: await seriesOptions(request.actor, chosen?.id) });
+  }
+
+  registerPage(app, '/datasets', async (request, _reply, ctx) => {
+    const query = request.query as Record<string, unknown>;
+    const organization = typeof query.organization === 'string' ? query.organization.trim().slice(0, 200) : '';
+    const sort: DatasetSort = (datasetSorts as readonly string[]).includes(String(query.sort)) ? (query.sort as DatasetSort) : 'title';
+    const page = pageNumberOf(request);
+    const { items, total } = await catalog.datasets.list(request.actor, { organization: organization || undefined, sort, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const distributions = await options.distributionsOf(items.map((i) => i.row.id));
+    const { items: orgs } = await options.organizations.list({ limit: 1000, offset: 0 });
+    const canCreate = mayCreateAny(request.actor);
+    return DatasetListPage({
+      ctx,
+      items: items.map((item) => presentDatasetListItem(item, distributions.get(item.row.id) ?? [], baseUrl)),
+      total,
+      query: { organization, sort },
+      page,
+      pageSize: PAGE_SIZE,
+      organizations: orgs.map((o) => ({ slug: o.slug, name: { sv: o.name_sv, en: o.name_en } })),
+      createHref: canCreate ? (organization ? `/datasets/new?organization=${encodeURIComponent(organization)}` : '/datasets/new') : null,
+    });
+  });
+
+  registerPage(app, '/datasets/new', (request, _reply, ctx) => newForm(request, ctx, { values: {}, errors: {} }), { withCsrf: true });
+
+  registerPageAction(app, '/datasets/new', async (request, reply, ctx) => {
+    const body = bodyOf(request);
+    try {
+      const state = await catalog.datasets.create(request.actor, datasetInputOfForm(body));
+      return redirectTo(request, reply, `/datasets/${state.row.slug}`, 'catalogUi.flash.created');
+    } catch (error) {
+      return newForm(request, ctx, formAfterError(error, request, reply, body));
+    }
+  });
+
+  registerPage(app, '/datasets/:slug', async (request, _reply, ctx) => {
+    const view = await catalog.datasets.get(request.actor, slugParam(request));
+    const json = presentDataset(view, baseUrl);
+    const items = distributionItems(json);
+    const index = items.findIndex((i) => i.previewHref);
+    const first = items[index];
+    const preview = first
+      ? { distribution: first.json, index, href: first.previewHref!, preview: await catalog.distributions.preview(request.actor, view.state.row.id, first.json.id) }
+      : null;
+    return DatasetPage({ ctx, dataset: json, readiness: view.readiness, etag: etagOf(view.state.row), distributions: items, preview, jsonLd: datasetJsonLd(json, ctx.locale, baseUrl) });
+  });
+
+  registerPage(
+    app,
+    '/datasets/:slug/edit',
+    async (request, _reply, ctx) => {
+      const view = await editable(request);
+      const series = await seriesOptions(request.actor, view.state.row.organization_id);
+      return DatasetFormPage({ ctx, form: { values: datasetFormValues(view), errors: {} }, series, dataset: { slug: view.state.row.slug, title: view.state.metadata.title } });
+    },
+    { withCsrf: true },
+  );
+
+  registerPageAction(app, '/datasets/:slug/edit', async (request, reply, ctx) => {
+    const view = await editable(request);
+    const body = bodyOf(request);
+    try {
+      const revision = typeof body.revision === 'string' && body.revision ? body.revision : undefined;
+      const state = await catalog.datasets.update(request.actor, view.state.row.id, datasetInputOfForm(body), revision);
+      return redirectTo(request, reply, `/datasets/${state.row.slug}`, 'catalogUi.flash.saved');
+    } catch (error) {
+      const form = formAfterError(error, request, reply, body);
+      const series = await seriesOptions(request.actor, view.state.row.organization_id);
+      return DatasetFormPage({ ctx, form, series, dataset: { slug: view.state.row.slug, title: view.state.metadata.title } });
+    }
+  });
+}
