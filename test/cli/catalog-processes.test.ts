@@ -1,6 +1,6 @@
 // Several processes, one catalog: `allmanning demo` (one process) fills the database a running
 // `allmanning serve` (another) answers from, and an edit made by a third (this test process)
-// reaches the server's answers to anonymous visitors — cached or not — within one second, as the
+// reaches the server's answers to anonymous visitors (API and page, cached or not) within one second, as the
 // contract says. Runs on SQLite, and on PostgreSQL with TEST_DATABASE_URL.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -40,8 +40,11 @@ test('an edit by another process shows in the server’s anonymous answers withi
     await sleep(100);
   }
   const titleNow = async () => ((await (await fetch(url)).json()) as { title: { sv: string } }).title.sv;
+  const pageUrl = `http://127.0.0.1:${port}/datasets/belagenhetsadresser`;
+  const pageNow = async () => (await fetch(pageUrl)).text();
   const before = await titleNow();
   assert.equal(await titleNow(), before, 'answered again (from the cache)');
+  assert.match(await pageNow(), new RegExp(before));
 
   // This process is the "other" writer: it opens the same database and edits through the services.
   const deps = createDeps(loadConfig({ ALLMANNING_DATA_DIR: dir, ALLMANNING_LOG_LEVEL: 'silent', ...database.env }), { database: database.open(), log: pino({ level: 'silent' }) });
@@ -54,7 +57,7 @@ test('an edit by another process shows in the server’s anonymous answers withi
 
   let seenAfter = Infinity;
   while (performance.now() - written < 3000) {
-    if ((await titleNow()) === 'Belägenhetsadresser (ändrad)') {
+    if ((await titleNow()) === 'Belägenhetsadresser (ändrad)' && (await pageNow()).includes('Belägenhetsadresser (ändrad)')) {
       seenAfter = performance.now() - written;
       break;
     }

@@ -74,6 +74,9 @@ describe('catalog API', () => {
     assert.equal((await call('GET', `/api/v1/datasets/${created.slug}`, member)).statusCode, 200);
     assert.equal((await call('POST', '/api/v1/datasets', outsider, { organization: org.slug, title: { sv: 'X' } })).statusCode, 403);
     assert.equal((await call('POST', '/api/v1/datasets', undefined, { organization: org.slug, title: { sv: 'X' } })).statusCode, 401);
+    // "new" is the editor's path, never a dataset's slug.
+    assert.equal((await call('POST', '/api/v1/datasets', editor, { organization: org.slug, title: { sv: 'New' } })).json().slug, 'new-2');
+    assert.equal((await call('POST', '/api/v1/datasets', editor, { organization: org.slug, slug: 'new', title: { sv: 'X' } })).statusCode, 409);
     const list = (await call('GET', `/api/v1/datasets?organization=${org.slug}`)).json();
     assert.ok(!list.items.some((d: { id: string }) => d.id === created.id));
   });

@@ -12,6 +12,8 @@ import type { HistoryPresenter } from './history.js';
 import type { DistributionSnapshot } from './revision-diff.js';
 import type { AnyLangText } from './views/components/localized.js';
 
+import type { PublicCache } from './public-cache.js';
+
 export interface CatalogPagesOptions {
   catalog: CatalogService;
   history: HistoryPresenter;
@@ -21,6 +23,8 @@ export interface CatalogPagesOptions {
   /** Distributions of many datasets at once (the list shows their formats and licences). */
   distributionsOf: (ids: string[]) => Promise<Map<string, DistributionSnapshot[]>>;
   organizations: OrganizationService;
+  /** Rendered pages for anonymous visitors (see public-cache.ts). */
+  publicCache?: PublicCache;
 }
 
 export interface OrganizationOption {

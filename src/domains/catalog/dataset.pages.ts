@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/auth/actor.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { redirectTo, registerPage, registerPageAction } from '../../platform/http/pages.js';
+import { renderPage } from '../../platform/views/render.js';
 import type { PageContext } from '../../platform/views/index.js';
 import { bodyOf, datasetInputOfForm, formAfterError, metadataFormValues, type CatalogFormState } from './catalog.forms.js';
 import { chosenOrganization, editableOrganizations, mayCreateAny, pageNumberOf, slugParam, type CatalogPagesOptions } from './catalog.page-support.js';
@@ -103,7 +104,17 @@ export function registerDatasetPages(app: FastifyInstance, options: CatalogPages
   });
 
   registerPage(app, '/datasets/:slug', async (request, _reply, ctx) => {
-    const view = await catalog.datasets.get(request.actor, slugParam(request));
+    const slug = slugParam(request);
+    const render = async () => renderPage(await datasetPage(request, ctx, slug));
+    // Anonymous visitors without a one-time message all see the same page: cached, revalidated.
+    if (options.publicCache && request.actor.kind === 'anonymous' && !ctx.flash) {
+      return (await options.publicCache.answer(`page:${request.url}`, slug, async () => ({ body: await render(), etag: '' }))).body;
+    }
+    return render();
+  });
+
+  async function datasetPage(request: FastifyRequest, ctx: PageContext, slug: string) {
+    const view = await catalog.datasets.get(request.actor, slug);
     const json = presentDataset(view, baseUrl);
     const items = distributionItems(json);
     const index = items.findIndex((i) => i.previewHref);
@@ -112,7 +123,7 @@ export function registerDatasetPages(app: FastifyInstance, options: CatalogPages
       ? { distribution: first.json, index, href: first.previewHref!, preview: await catalog.distributions.preview(request.actor, view.state.row.id, first.json.id) }
       : null;
     return DatasetPage({ ctx, dataset: json, readiness: view.readiness, etag: etagOf(view.state.row), distributions: items, preview, jsonLd: datasetJsonLd(json, ctx.locale, baseUrl) });
-  });
+  }
 
   registerPage(
     app,

@@ -21,6 +21,7 @@ export { catalogPolicy, abilitiesOf as catalogAbilitiesOf } from './catalog.poli
 export { presentDataset, presentDistribution, presentDataService, presentSeries, presentReadiness, type DatasetJson, type DistributionJson } from './catalog.presenter.js';
 export { CONFIRMATIONS, etagOf, slugify } from './resource.engine.js';
 export { datasetPageUrl } from './distribution-urls.js';
+export { createCatalogImportWriter, type CatalogImportWriter, type ImportItem, type ImportedRef, type ImportWarning } from './catalog.import-writer.js';
 export { readMultipart, metadataPart, distributionInputOf } from './distribution.api.js';
 export { datasetInputOf, dataServiceInputOf } from './catalog.api.js';
 export type { Readiness, ReadinessItem, HvdCheck } from './readiness.js';
@@ -84,7 +85,7 @@ export function createCatalogDomain(deps: CatalogDeps) {
     /** The API routes (a Fastify plugin with multipart uploads in its own scope). */
     api: catalogApi({ catalog, baseUrl: deps.config.baseUrl, uploadMaxBytes: deps.config.uploadMaxBytes, files: deps.files, history, distributionsOf, publicCache }),
     /** The pages (a Fastify plugin, with streamed uploads in its own scope). */
-    pages: catalogPages({ catalog, history, files: deps.files, baseUrl: deps.config.baseUrl, uploadMaxBytes: deps.config.uploadMaxBytes, distributionsOf, organizations: deps.organizations.organizations }),
+    pages: catalogPages({ catalog, history, files: deps.files, baseUrl: deps.config.baseUrl, uploadMaxBytes: deps.config.uploadMaxBytes, distributionsOf, organizations: deps.organizations.organizations, publicCache }),
     /** The organisation page's section listing its datasets and APIs (wired in src/domains.ts). */
     organizationSection: organizationCatalogSection({ catalog, organizations: deps.organizations.organizations }),
   };

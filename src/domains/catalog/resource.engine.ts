@@ -56,6 +56,9 @@ const actorIdOf = (actor: Actor | null) => (actor?.kind === 'user' ? actor.userI
 /** The four things a publisher confirms before publishing (see PRODUCT.md and the issue). */
 export const CONFIRMATIONS = ['noSecrecy', 'personalDataAssessed', 'noThirdPartyRights', 'authorized'] as const satisfies readonly (keyof PublishConfirmation)[];
 
+/** Slugs that are page paths of their own (/datasets/new). */
+const RESERVED_SLUGS = new Set(['new']);
+
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
 
 /** A URL name from a title: lower case, å/ä→a, ö→o, other marks dropped, words joined by "-". */
@@ -115,7 +118,7 @@ export function createResourceEngine<M extends { title: LangText }>(deps: Catalo
         (problems.slug ??= []).push('catalog.validation.slug');
         return undefined;
       }
-      if (await catalogRepository.slugTaken(db, kind, slug, exceptId)) {
+      if (RESERVED_SLUGS.has(slug) || (await catalogRepository.slugTaken(db, kind, slug, exceptId))) {
         throw new ConflictError('The slug is already used.', 'slug_taken', { slug: ['catalog.validation.slugTaken'] });
       }
       return slug;
@@ -124,7 +127,7 @@ export function createResourceEngine<M extends { title: LangText }>(deps: Catalo
     const base = slugify(title);
     for (let n = 1; n < 1000; n++) {
       const candidate = n === 1 ? base : `${base}-${n}`;
-      if (!(await catalogRepository.slugTaken(db, kind, candidate, exceptId))) return candidate;
+      if (!RESERVED_SLUGS.has(candidate) && !(await catalogRepository.slugTaken(db, kind, candidate, exceptId))) return candidate;
     }
     return `${base}-${newId().slice(-8)}`;
   }
