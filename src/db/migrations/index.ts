@@ -5,6 +5,8 @@ import * as m0001 from './2026-11-28-0001-platform.js';
 import * as m0002 from './2026-11-28-0002-accounts-organizations.js';
 import * as m0003 from './2026-11-28-0003-organization-search.js';
 import * as m0004 from './2026-11-28-0004-catalog.js';
+import * as m0005 from './2026-11-28-0005-catalog-import.js';
+import * as m0006 from './2026-11-28-0006-catalog-version.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -18,4 +20,6 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-11-28-0002-accounts-organizations': m0002,
   '2026-11-28-0003-organization-search': m0003,
   '2026-11-28-0004-catalog': m0004,
+  '2026-11-28-0005-catalog-import': m0005,
+  '2026-11-28-0006-catalog-version': m0006,
 };

@@ -96,9 +96,13 @@ function registerKind<V, I>(app: FastifyInstance, baseUrl: string, history: Hist
 
   api.get(kind.path, { schema: { summary: `List ${kind.noun}s the caller may see`, tags, querystring: ListQuery, response: { 200: kind.schemas.list } } }, async (request, reply) => {
     const query = request.query as ServiceListQuery;
-    const { items, total } = await kind.ops.list(request.actor, query);
-    reply.header('link', pageLinks(baseUrl, request, { limit: query.limit, offset: query.offset, total }));
-    return { total, items: await kind.presentList(items) };
+    const render = async () => {
+      const { items, total } = await kind.ops.list(request.actor, query);
+      return { body: JSON.stringify({ total, items: await kind.presentList(items) }), etag: '', link: pageLinks(baseUrl, request, { limit: query.limit, offset: query.offset, total }) };
+    };
+    const cache = request.actor.kind === 'anonymous' ? kind.publicCache : undefined;
+    const answer = cache ? await cache.answer(`list:${request.url}`, render) : await render();
+    return reply.header('link', answer.link).type('application/json; charset=utf-8').send(answer.body);
   });
 
   api.post(kind.path, { schema: { summary: `Create a ${kind.noun} (a draft; needs organization and title.sv)`, tags, security, body: kind.schemas.create, response: { 201: kind.schemas.one } } }, async (request, reply) => {
@@ -114,7 +118,7 @@ function registerKind<V, I>(app: FastifyInstance, baseUrl: string, history: Hist
       return { body: JSON.stringify(kind.present(view)), etag: etagOf(kind.rowOf(view)) };
     };
     const cache = request.actor.kind === 'anonymous' ? kind.publicCache : undefined;
-    const { body, etag } = cache ? await cache.answer(`api:${idOrSlug}`, idOrSlug, render) : await render();
+    const { body, etag } = cache ? await cache.answer(`api:${request.url}`, render) : await render();
     return sendJsonText(request, reply, body, etag);
   });
 

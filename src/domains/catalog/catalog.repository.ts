@@ -86,39 +86,22 @@ export const catalogRepository = {
     return { items: items as ResourceRow[], total: Number(count.n) };
   },
 
+  /** Raises the catalog's change counter: call in the transaction of every catalog write. */
+  async bumpVersion(db: Db): Promise<void> {
+    await db.updateTable('catalog_version').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', 1).execute();
+  },
+
   /**
-   * Everything a public dataset answer depends on, in one string (see public-cache.ts); undefined
-   * when there is no such dataset. Not a permission check: callers cache only public answers.
+   * What every cached public answer depends on, as one string: the catalog's change counter and the
+   * latest organisation change (their names appear in answers). Two indexed single-row reads.
    */
-  async datasetFingerprint(db: Db, idOrSlug: string): Promise<string | undefined> {
-    const column = UUID.test(idOrSlug) ? 'dataset.id' : 'dataset.slug';
+  async version(db: Db): Promise<string> {
     const row = await db
-      .selectFrom('dataset')
-      .innerJoin('organization', 'organization.id', 'dataset.organization_id')
-      .select((eb) => [
-        'dataset.id',
-        'dataset.revision',
-        'dataset.status',
-        'dataset.visibility',
-        'dataset.deleted_at',
-        'organization.updated_at as org_updated',
-        eb
-          .selectFrom('served_dataset')
-          .innerJoin('data_service', 'data_service.id', 'served_dataset.data_service_id')
-          .select((s) => s.fn.max('data_service.updated_at').as('m'))
-          .whereRef('served_dataset.dataset_id', '=', 'dataset.id')
-          .as('services_updated'),
-        eb
-          .selectFrom('served_dataset')
-          .select((s) => s.fn.countAll().as('n'))
-          .whereRef('served_dataset.dataset_id', '=', 'dataset.id')
-          .as('services_count'),
-        eb.selectFrom('dataset_series').select('dataset_series.updated_at').whereRef('dataset_series.id', '=', 'dataset.series_id').as('series_updated'),
-      ])
-      .where(column, '=', UUID.test(idOrSlug) ? idOrSlug.toLowerCase() : idOrSlug)
+      .selectFrom('catalog_version')
+      .select((eb) => ['version', eb.selectFrom('organization').select((o) => o.fn.max('updated_at').as('m')).as('organizations')])
+      .where('id', '=', 1)
       .executeTakeFirst();
-    if (!row) return undefined;
-    return [row.id, row.revision, row.status, row.visibility, row.deleted_at, row.org_updated, row.services_updated, row.services_count, row.series_updated].map((v) => String(v ?? '')).join('|');
+    return `${row?.version ?? 0}|${String(row?.organizations ?? '')}`;
   },
 
   distributionsOf(db: Db, datasetId: string): Promise<DistributionRow[]> {

@@ -21,6 +21,13 @@ export interface ResourceTable {
   updated_at: string;
   published_at: string | null;
   deleted_at: string | null;
+  /** Import identity (migration 2026-11-28-0005; see catalog.import-writer.ts): null for local resources. */
+  source_iri?: string | null;
+  source_id?: string | null;
+  source_key?: string | null;
+  import_hash?: string | null;
+  /** JSON list of publish problems an import kept as warnings. */
+  warnings?: string | null;
 }
 
 export interface DatasetTable extends ResourceTable {
@@ -57,6 +64,12 @@ export interface CatalogRevisionTable {
   created_at: string;
 }
 
+/** One row (id 1): raised by every catalog write, read by the caches (migration 0006). */
+export interface CatalogVersionTable {
+  id: number;
+  version: number;
+}
+
 export const tableOfKind = { dataset: 'dataset', dataService: 'data_service', series: 'dataset_series' } as const;
 export type ResourceTableName = (typeof tableOfKind)[ResourceKind];
 
@@ -67,4 +80,5 @@ export interface CatalogTables extends OrganizationsTables {
   served_dataset: ServedDatasetTable;
   distribution: DistributionTable;
   catalog_revision: CatalogRevisionTable;
+  catalog_version: CatalogVersionTable;
 }

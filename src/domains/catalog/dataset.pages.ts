@@ -71,6 +71,13 @@ export function registerDatasetPages(app: FastifyInstance, options: CatalogPages
   }
 
   registerPage(app, '/datasets', async (request, _reply, ctx) => {
+    if (options.publicCache && request.actor.kind === 'anonymous' && !ctx.flash) {
+      return (await options.publicCache.answer(`page:${request.url}`, async () => ({ body: renderPage(await listPage(request, ctx)), etag: '' }))).body;
+    }
+    return listPage(request, ctx);
+  });
+
+  async function listPage(request: FastifyRequest, ctx: PageContext) {
     const query = request.query as Record<string, unknown>;
     const organization = typeof query.organization === 'string' ? query.organization.trim().slice(0, 200) : '';
     const sort: DatasetSort = (datasetSorts as readonly string[]).includes(String(query.sort)) ? (query.sort as DatasetSort) : 'title';
@@ -89,7 +96,7 @@ export function registerDatasetPages(app: FastifyInstance, options: CatalogPages
       organizations: orgs.map((o) => ({ slug: o.slug, name: { sv: o.name_sv, en: o.name_en } })),
       createHref: canCreate ? (organization ? `/datasets/new?organization=${encodeURIComponent(organization)}` : '/datasets/new') : null,
     });
-  });
+  }
 
   registerPage(app, '/datasets/new', (request, _reply, ctx) => newForm(request, ctx, { values: {}, errors: {} }), { withCsrf: true });
 
@@ -108,7 +115,7 @@ export function registerDatasetPages(app: FastifyInstance, options: CatalogPages
     const render = async () => renderPage(await datasetPage(request, ctx, slug));
     // Anonymous visitors without a one-time message all see the same page: cached, revalidated.
     if (options.publicCache && request.actor.kind === 'anonymous' && !ctx.flash) {
-      return (await options.publicCache.answer(`page:${request.url}`, slug, async () => ({ body: await render(), etag: '' }))).body;
+      return (await options.publicCache.answer(`page:${request.url}`, async () => ({ body: await render(), etag: '' }))).body;
     }
     return render();
   });

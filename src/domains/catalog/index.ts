@@ -21,7 +21,6 @@ export { catalogPolicy, abilitiesOf as catalogAbilitiesOf } from './catalog.poli
 export { presentDataset, presentDistribution, presentDataService, presentSeries, presentReadiness, type DatasetJson, type DistributionJson } from './catalog.presenter.js';
 export { CONFIRMATIONS, etagOf, slugify } from './resource.engine.js';
 export { datasetPageUrl } from './distribution-urls.js';
-export { createCatalogImportWriter, type CatalogImportWriter, type ImportItem, type ImportedRef, type ImportWarning } from './catalog.import-writer.js';
 export { readMultipart, metadataPart, distributionInputOf } from './distribution.api.js';
 export { datasetInputOf, dataServiceInputOf } from './catalog.api.js';
 export type { Readiness, ReadinessItem, HvdCheck } from './readiness.js';
@@ -71,7 +70,7 @@ export function createCatalogDomain(deps: CatalogDeps) {
     return byDataset;
   }
 
-  const publicCache = createPublicCache((idOrSlug) => catalogRepository.datasetFingerprint(deps.db, idOrSlug));
+  const publicCache = createPublicCache(() => catalogRepository.version(deps.db));
 
   return {
     catalog,

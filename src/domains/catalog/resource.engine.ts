@@ -192,6 +192,7 @@ export function createResourceEngine<M extends { title: LangText }>(deps: Catalo
       diff: JSON.stringify(diff),
       created_at: row.updated_at,
     });
+    await catalogRepository.bumpVersion(trx);
     await recordActivity(trx, clock, { actorId: actorIdOf(actor), action: `${kind}.${action}`, subjectType: kind, subjectId: row.id, organizationId: row.organization_id, diff: { revision: row.revision } });
   }
 

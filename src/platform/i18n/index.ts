@@ -35,8 +35,14 @@ export function localizedPath(locale: Locale, path: string): string {
   return path === '/' ? '/en' : path.startsWith('/?') ? `/en${path.slice(1)}` : `/en${path}`;
 }
 
+// Creating an Intl.DateTimeFormat costs far more than formatting with one: one per locale.
+const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
+  sv: new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'Europe/Stockholm' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Stockholm' }),
+};
+
 export function formatDate(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Stockholm' }).format(date);
+  return dateFormats[locale].format(date);
 }
 
 /** True when `text` is a catalog key (validation messages are keys until shown). */
