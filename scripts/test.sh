@@ -15,7 +15,7 @@ mapfile -t unit_tests < <(find src test -name '*.test.ts' -o -name '*.test.tsx' 
 mapfile -t e2e_tests < <(find test -name '*.e2e.test.ts' | sort)
 
 run_node_tests() {
-  node --import tsx --test --test-concurrency=2 --test-timeout=120000 "$@"
+  node --import tsx --test --test-concurrency=2 --test-timeout=240000 "$@"
 }
 
 step "type check"

@@ -110,7 +110,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   installMetrics(app, deps.metrics, config.metricsToken);
   installHealth(app, () => isSchemaCurrent(deps.database));
-  const { accounts, organizations, catalog } = domainsOf(deps);
+  const { accounts, organizations, catalog, dcatImport } = domainsOf(deps);
   installAuth(app, async (request): Promise<Actor> => {
     const user = await accounts.authenticate(request);
     if (!user) return anonymous;
@@ -122,9 +122,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(accountApi({ profile: accounts.profile, tokens: accounts.tokens }));
   await app.register(organizations.api);
   await app.register(catalog.api);
+  await app.register(domainsOf(deps).dcat.plugin);
   await app.register(sitePages);
   await app.register(accountPages(accounts, { secureCookies: config.baseUrl.startsWith('https:'), baseUrl: config.baseUrl }));
   await app.register(organizations.pages);
   await app.register(catalog.pages);
+  await app.register(dcatImport.pages);
   return app;
 }

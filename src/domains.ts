@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 import type { AppDeps } from './deps.js';
 import { createAccountsDomain, type AccountsDomain, type AccountsTables } from './domains/accounts/index.js';
 import { createCatalogDomain, type CatalogDomain, type CatalogTables } from './domains/catalog/index.js';
+import { createDcatImportDomain, type DcatImportDomain, type ImportTables } from './domains/dcat/import/index.js';
+import { createDcatDomain, type DcatDomain } from './domains/dcat/index.js';
 import { createOrganizationsDomain, organizationPages, type OrganizationsDomain, type OrganizationsTables } from './domains/organizations/index.js';
 import { createLocalFileStorage } from './platform/storage/index.js';
 import path from 'node:path';
@@ -12,6 +14,8 @@ export interface Domains {
   accounts: AccountsDomain;
   organizations: OrganizationsDomain;
   catalog: CatalogDomain;
+  dcat: DcatDomain;
+  dcatImport: DcatImportDomain;
 }
 
 const created = new WeakMap<AppDeps, Domains>();
@@ -43,7 +47,9 @@ export function domainsOf(deps: AppDeps): Domains {
     config: { baseUrl: deps.config.baseUrl, uploadMaxBytes: deps.config.uploadMaxBytes },
   });
   late.sections = catalog.organizationSection;
-  const domains = { accounts, organizations, catalog };
+  const dcat = createDcatDomain({ catalog, config: { baseUrl: deps.config.baseUrl, fetchAllowPrivate: deps.config.fetchAllowPrivate } });
+  const dcatImport = createDcatImportDomain({ db: deps.db as unknown as Kysely<ImportTables>, clock: deps.clock, events: deps.events, log: deps.log, organizations: organizations.organizations, config: deps.config });
+  const domains = { accounts, organizations, catalog, dcat, dcatImport };
   created.set(deps, domains);
   return domains;
 }

@@ -5,10 +5,13 @@ import { ConfigError } from './config/index.js';
 import { APP_VERSION } from './app.js';
 import { backupCommand } from './cli/backup.js';
 import { demoCommand } from './cli/demo.js';
+import { addImportCommand } from './cli/import.js';
+import { addExportCommand } from './cli/export.js';
 import { migrateCommand } from './cli/migrate.js';
 import { addMemberCommand, addOrgCommand } from './cli/organizations.js';
 import { CliError } from './cli/runtime.js';
 import { serveCommand } from './cli/serve.js';
+import { addValidateCommand } from './cli/validate.js';
 import { addTokenCommand, addUserCommand } from './cli/users.js';
 import { workerCommand } from './cli/worker.js';
 
@@ -38,6 +41,9 @@ export function buildProgram(): Command {
   addMemberCommand(program);
   addUserCommand(program);
   addTokenCommand(program);
+  addImportCommand(program);
+  addExportCommand(program);
+  addValidateCommand(program);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;
 }

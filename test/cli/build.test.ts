@@ -53,7 +53,8 @@ describe('the production build', () => {
   test('is one file of modest size', () => {
     const files = fs.readdirSync(path.dirname(bundle)).sort();
     assert.deepEqual(files, ['allmanning.js', 'allmanning.js.map']);
-    assert.ok(fs.statSync(bundle).size < 8_000_000, `${fs.statSync(bundle).size} bytes`);
+    // About 8.4 MB since the DCAT issue (RDF parsers and writers, JSON-LD, the vendored SHACL shapes).
+    assert.ok(fs.statSync(bundle).size < 10_000_000, `${fs.statSync(bundle).size} bytes`);
   });
 
   test('serves the pages, the API document and the stylesheet', async () => {

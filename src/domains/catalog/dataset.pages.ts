@@ -46,6 +46,21 @@ function datasetFormValues(view: DatasetView): Record<string, string> {
   return { ...metadataFormValues(metadata), slug: row.slug, visibility, hvd: hvd ? 'on' : '', revision: etagOf(row) };
 }
 
+/**
+ * The dataset's DCAT-AP-SE descriptions, which the dcat domain serves at the page URL plus a format
+ * suffix (its routes test checks each answers): linked from the page head for harvesters and tools.
+ */
+const RDF_ALTERNATES = [
+  { extension: 'rdf', type: 'application/rdf+xml', name: 'RDF/XML' },
+  { extension: 'ttl', type: 'text/turtle', name: 'Turtle' },
+  { extension: 'jsonld', type: 'application/ld+json', name: 'JSON-LD' },
+  { extension: 'nt', type: 'application/n-triples', name: 'N-Triples' },
+] as const;
+
+export function rdfAlternates(pageUrl: string) {
+  return RDF_ALTERNATES.map((f) => ({ rel: 'alternate', type: f.type, href: `${pageUrl}.${f.extension}`, title: `DCAT-AP-SE (${f.name})` }));
+}
+
 export function registerDatasetPages(app: FastifyInstance, options: CatalogPagesOptions): void {
   const { catalog, baseUrl } = options;
 
@@ -129,7 +144,7 @@ export function registerDatasetPages(app: FastifyInstance, options: CatalogPages
     const preview = first
       ? { distribution: first.json, index, href: first.previewHref!, preview: await catalog.distributions.preview(request.actor, view.state.row.id, first.json.id) }
       : null;
-    return DatasetPage({ ctx, dataset: json, readiness: view.readiness, etag: etagOf(view.state.row), distributions: items, preview, jsonLd: datasetJsonLd(json, ctx.locale, baseUrl) });
+    return DatasetPage({ ctx, dataset: json, readiness: view.readiness, etag: etagOf(view.state.row), distributions: items, preview, jsonLd: datasetJsonLd(json, ctx.locale, baseUrl), alternates: rdfAlternates(json.url) });
   }
 
   registerPage(

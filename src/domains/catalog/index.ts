@@ -7,6 +7,7 @@ import { distributionSnapshotOf } from './catalog.kinds.js';
 import { catalogRepository } from './catalog.repository.js';
 import { seedDemoCatalog } from './catalog.demo.js';
 import { createCatalogService } from './catalog.service.js';
+import { createCatalogExportSource } from './catalog.export-source.js';
 import { historyPresenter } from './history.js';
 import { createPublicCache } from './public-cache.js';
 import type { DistributionSnapshot } from './revision-diff.js';
@@ -21,6 +22,8 @@ export { catalogPolicy, abilitiesOf as catalogAbilitiesOf } from './catalog.poli
 export { presentDataset, presentDistribution, presentDataService, presentSeries, presentReadiness, type DatasetJson, type DistributionJson } from './catalog.presenter.js';
 export { CONFIRMATIONS, etagOf, slugify } from './resource.engine.js';
 export { datasetPageUrl } from './distribution-urls.js';
+export { createCatalogExportSource, exportDatasetOf, type CatalogExportSource, type ExportDataset, type ExportDataService, type ExportDistribution, type ExportItems, type ExportOrganization, type ExportScope, type ExportSeries } from './catalog.export-source.js';
+export { createCatalogImportWriter, type CatalogImportWriter, type ImportItem, type ImportedRef, type ImportWarning } from './catalog.import-writer.js';
 export { readMultipart, metadataPart, distributionInputOf } from './distribution.api.js';
 export { datasetInputOf, dataServiceInputOf } from './catalog.api.js';
 export type { Readiness, ReadinessItem, HvdCheck } from './readiness.js';
@@ -81,6 +84,8 @@ export function createCatalogDomain(deps: CatalogDeps) {
     baseUrl: deps.config.baseUrl,
     /** `allmanning demo`: ~55 Swedish datasets with files, an API and series (deterministic, idempotent). */
     seedDemo: () => seedDemoCatalog(deps),
+    /** Published public resources in batches, for the DCAT export (domains/dcat). */
+    exportSource: createCatalogExportSource(deps),
     /** The API routes (a Fastify plugin with multipart uploads in its own scope). */
     api: catalogApi({ catalog, baseUrl: deps.config.baseUrl, uploadMaxBytes: deps.config.uploadMaxBytes, files: deps.files, history, distributionsOf, publicCache }),
     /** The pages (a Fastify plugin, with streamed uploads in its own scope). */

@@ -6,6 +6,10 @@ import { catalogPagesEn } from './catalog-pages.en.js';
 import { catalogPagesSv } from './catalog-pages.sv.js';
 import { catalogEn } from './catalog.en.js';
 import { catalogSv } from './catalog.sv.js';
+import { dcatEn } from './dcat.en.js';
+import { dcatSv } from './dcat.sv.js';
+import { dcatImportEn } from './dcat-import.en.js';
+import { dcatImportSv } from './dcat-import.sv.js';
 import { en as coreEn } from './en.js';
 import { formsEn } from './forms.en.js';
 import { formsSv } from './forms.sv.js';
@@ -14,16 +18,16 @@ import { organizationsSv } from './organizations.sv.js';
 import { sv as coreSv } from './sv.js';
 
 export const catalogParts = {
-  sv: [coreSv, formsSv, accountsSv, organizationsSv, catalogSv, catalogPagesSv],
-  en: [coreEn, formsEn, accountsEn, organizationsEn, catalogEn, catalogPagesEn],
+  sv: [coreSv, formsSv, accountsSv, organizationsSv, catalogSv, catalogPagesSv, dcatSv, dcatImportSv],
+  en: [coreEn, formsEn, accountsEn, organizationsEn, catalogEn, catalogPagesEn, dcatEn, dcatImportEn],
 } as const;
 
-const svCatalog = { ...coreSv, ...formsSv, ...accountsSv, ...organizationsSv, ...catalogSv, ...catalogPagesSv };
+const svCatalog = { ...coreSv, ...formsSv, ...accountsSv, ...organizationsSv, ...catalogSv, ...catalogPagesSv, ...dcatSv, ...dcatImportSv };
 
 export type MessageKey = keyof typeof svCatalog;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: { sv: Messages; en: Messages } = {
   sv: svCatalog,
-  en: { ...coreEn, ...formsEn, ...accountsEn, ...organizationsEn, ...catalogEn, ...catalogPagesEn },
+  en: { ...coreEn, ...formsEn, ...accountsEn, ...organizationsEn, ...catalogEn, ...catalogPagesEn, ...dcatEn, ...dcatImportEn },
 };

@@ -23,6 +23,8 @@ export interface DatasetPageProps {
   distributions: DistributionItem[];
   preview: { distribution: DistributionJson; index: number; preview: Preview; href: string } | null;
   jsonLd: Record<string, unknown>;
+  /** <link rel="alternate"> to the dataset's DCAT-AP-SE descriptions. */
+  alternates: { rel: string; href: string; type: string; title: string }[];
 }
 
 /** "Organisation (year). Title. Allmänning. URL" — the year the dataset was published (or created). */
@@ -47,13 +49,13 @@ export function datasetFixHref(ctx: PageContext, dataset: { slug: string; distri
   return `${ctx.href(`/datasets/${dataset.slug}/edit`)}#field-${anchor.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }
 
-export function DatasetPage({ ctx, dataset, readiness, etag, distributions, preview, jsonLd }: DatasetPageProps) {
+export function DatasetPage({ ctx, dataset, readiness, etag, distributions, preview, jsonLd, alternates }: DatasetPageProps) {
   const { t } = ctx;
   const title = pick(dataset.title, ctx.locale);
   const description = pick(dataset.description, ctx.locale);
   const notOpen = dataset.distributions.length > 0 && !dataset.isOpen;
   return (
-    <Layout ctx={ctx} title={title.text}>
+    <Layout ctx={ctx} title={title.text} headLinks={alternates}>
       <JsonLd data={jsonLd} />
       <p>
         <a href={ctx.href('/datasets')}>{t('catalogUi.backToList')}</a>

@@ -1,0 +1,136 @@
+// The import's parts on their own: format detection, where a JSON text breaks, the value
+// normalisers, and the graph window — a catalog that describes a dataset's distribution far away
+// (forcing a small window) imports exactly as it would in one piece, once, and unchanged after.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { buildTestApp } from '../../../../test/support/test-app.js';
+import { domainsOf } from '../../../domains.js';
+import { createDcatImportDomain, type ImportTables } from './index.js';
+import { jsonErrorOffset, lineColumnOf } from './json-position.js';
+import { normalizeConcept, normalizeDate, normalizeFormat, normalizeLanguage, normalizeLicence, normalizeMediaType } from './normalize-values.js';
+import { detectFormat } from './rdf-parse.js';
+import type { Kysely } from 'kysely';
+
+const EU = 'http://publications.europa.eu/resource/authority';
+
+describe('format detection', () => {
+  const head = (text: string) => Buffer.from(text);
+  test('Content-Type first, then a telling extension, then the first bytes', () => {
+    assert.equal(detectFormat({ contentType: 'text/turtle; charset=utf-8', name: 'x.rdf', head: head('<?xml') }), 'turtle');
+    assert.equal(detectFormat({ contentType: 'application/ld+json', head: head('{') }), 'jsonld');
+    assert.equal(detectFormat({ name: 'catalog.nt', head: head('<http://a> <http://b> <http://c> .') }), 'ntriples');
+    assert.equal(detectFormat({ name: 'catalog.xml', head: head('<?xml version="1.0"?><rdf:RDF>') }), 'rdfxml');
+    assert.equal(detectFormat({ contentType: 'application/octet-stream', name: 'download', head: head('\uFEFF  <rdf:RDF xmlns:rdf="…">') }), 'rdfxml');
+    assert.equal(detectFormat({ name: 'download', head: head('<https://example.se/ds> a <http://www.w3.org/ns/dcat#Dataset> .') }), 'turtle');
+    assert.equal(detectFormat({ contentType: 'application/json', name: 'api', head: head('  {"@context": {}}') }), 'jsonld');
+    assert.equal(detectFormat({ contentType: 'application/xml', head: head('@prefix dcat: <http://www.w3.org/ns/dcat#> .') }), 'turtle', 'the bytes beat a generic type');
+  });
+});
+
+describe('JSON syntax errors', () => {
+  test('the offset where the text stops being JSON, as line and column', () => {
+    for (const [text, line, column] of [
+      ['{\n  "a": }', 2, 8],
+      ['{"a": 1', 1, 8],
+      ['[1, 2,, 3]', 1, 7],
+      ['{"a" 1}', 1, 6],
+      ['{"a": "\u0001"}', 1, 8],
+      ['{"a": 1} x', 1, 10],
+    ] as const) {
+      const found = jsonErrorOffset(text);
+      assert.ok(found, text);
+      assert.deepEqual(lineColumnOf(text, found.offset), { line, column }, JSON.stringify(text));
+    }
+    assert.equal(jsonErrorOffset('{"a": [1, {"b": null}], "c": "\\u00e5"}'), undefined);
+  });
+});
+
+describe('value normalisers', () => {
+  const value = <T>(outcome: { value: T } | { drop: string }) => ('value' in outcome ? outcome.value : `drop:${outcome.drop}`);
+  test('formats: media types, codes, extensions, IANA and other registers\' IRIs → the EU file type', () => {
+    assert.equal(value(normalizeFormat('text/csv')), `${EU}/file-type/CSV`);
+    assert.equal(value(normalizeFormat('application/json-ld')), `${EU}/file-type/JSON_LD`);
+    assert.equal(value(normalizeFormat('http://www.iana.org/assignments/media-types/application/vnd.geo+json')), `${EU}/file-type/GEOJSON`);
+    assert.equal(value(normalizeFormat('https://publications.europa.eu/resource/authority/file-type/csv/')), `${EU}/file-type/CSV`);
+    assert.equal(value(normalizeFormat('xlsx')), `${EU}/file-type/XLSX`);
+    assert.equal(value(normalizeFormat('gpx')), 'drop:unknown_concept', 'not in the EU table');
+    assert.equal(value(normalizeFormat('https://example.de/def/format/CSV', ['CSV'])), `${EU}/file-type/CSV`);
+    assert.equal(value(normalizeFormat('a format of our own')), 'drop:unknown_concept');
+  });
+  test('media types, licences, languages, concepts and dates', () => {
+    assert.equal(value(normalizeMediaType('https://www.iana.org/assignments/media-types/text/csv')), 'text/csv');
+    assert.equal(value(normalizeMediaType('Text/CSV; charset=utf-8')), 'text/csv');
+    assert.equal(value(normalizeMediaType('csv')), 'drop:not_a_media_type');
+    assert.equal(value(normalizeLicence('https://creativecommons.org/licenses/by/4.0/deed.sv')), 'http://creativecommons.org/licenses/by/4.0/');
+    assert.equal(value(normalizeLicence('CC BY-SA 4.0')), 'http://creativecommons.org/licenses/by-sa/4.0/');
+    assert.equal(value(normalizeLicence('https://example.se/our-terms')), 'https://example.se/our-terms');
+    assert.equal(value(normalizeLicence('our own terms')), 'drop:unknown_licence');
+    assert.equal(value(normalizeLanguage('http://id.loc.gov/vocabulary/iso639-1/sv')), `${EU}/language/SWE`);
+    assert.equal(value(normalizeLanguage('sv-SE')), `${EU}/language/SWE`);
+    assert.equal(value(normalizeLanguage('ger')), `${EU}/language/DEU`);
+    assert.equal(value(normalizeConcept('accessRight', ':public')), `${EU}/access-right/PUBLIC`);
+    assert.equal(value(normalizeConcept('plannedAvailability', 'http://data.europa.eu/r5r/availability/stable')), `${EU}/planned-availability/STABLE`);
+    assert.equal(value(normalizeConcept('dataTheme', 'https://psi.norge.no/los/tema/barnehage')), 'drop:unknown_concept');
+    assert.equal(value(normalizeDate('2020')), '2020-01-01');
+    assert.equal(value(normalizeDate('2020-04-06 09:47:18+0200')), '2020-04-06T09:47:18+02:00');
+    assert.equal(value(normalizeDate('2018-04-03T13:48:21.950626')), '2018-04-03T13:48:21.950626');
+    assert.equal(value(normalizeDate('2019-02-30')), 'drop:not_a_date');
+    assert.equal(value(normalizeDate('i fjol')), 'drop:not_a_date');
+  });
+});
+
+describe('the graph window', () => {
+  /** Five datasets; the first one's distribution, contact and publisher are described at the very end. */
+  const catalog = (title: string) => `@prefix dcat: <http://www.w3.org/ns/dcat#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix vcard: <http://www.w3.org/2006/vcard/ns#> .
+<https://ex.se/ds/1> a dcat:Dataset ; dct:title "${title}"@sv ; dct:description "Ett"@sv ; dct:publisher <https://ex.se/org> ;
+  dcat:distribution <https://ex.se/ds/1/csv> ; dcat:contactPoint <https://ex.se/contact> .
+${[2, 3, 4, 5].map((n) => `<https://ex.se/ds/${n}> a dcat:Dataset ; dct:title "Datamängd ${n}"@sv ; dct:description "D"@sv ; dct:publisher <https://ex.se/org> ; dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://ex.se/${n}.csv> ] .`).join('\n')}
+<https://ex.se/ds/1/csv> a dcat:Distribution ; dcat:accessURL <https://ex.se/1.csv> ; dct:format "text/csv" .
+<https://ex.se/contact> a vcard:Organization ; vcard:fn "Dataenheten" ; vcard:hasEmail <mailto:data@ex.se> .
+<https://ex.se/org> a foaf:Agent ; foaf:name "Exempelverket"@sv .
+<https://ex.se/ds/1> dct:issued "2024-01-01" .
+`;
+
+  test('a small window gives what one piece gives; the dataset described in two places is read again, written once', async () => {
+    const t = await buildTestApp();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'allmanning-window-'));
+    try {
+      const { organizations } = domainsOf(t.deps);
+      const windowed = createDcatImportDomain(
+        { db: t.deps.db as unknown as Kysely<ImportTables>, clock: t.deps.clock, events: t.deps.events, organizations: organizations.organizations, config: { fetchAllowPrivate: [], uploadMaxBytes: 1 << 20 } },
+        { lagTriples: 3, batchSize: 1, maxBytes: 1 << 20 },
+      ).service;
+      const file = path.join(dir, 'catalog.ttl');
+      fs.writeFileSync(file, catalog('Ett'));
+      const report = await windowed.run({ source: file });
+      assert.equal(report.status, 'succeeded', report.error);
+      assert.deepEqual({ datasets: report.totals.datasets, created: report.totals.created, distributions: report.totals.distributions }, { datasets: 5, created: 5, distributions: 5 });
+      assert.equal(report.items.length, 5, 'one line per dataset');
+      const first = await domainsOf(t.deps).catalog.catalog.datasets.get({ kind: 'anonymous' }, report.items.find((i) => i.iri === 'https://ex.se/ds/1')!.slug!);
+      assert.equal(first.state.metadata.issued, '2024-01-01', 'the triple far below was read');
+      assert.equal(first.state.metadata.contactPoint?.name, 'Dataenheten');
+      assert.equal(first.state.distributions?.[0]?.metadata.accessUrl, 'https://ex.se/1.csv');
+      assert.equal(first.organization.name.sv, 'Exempelverket');
+      const revisions = await t.deps.db.selectFrom('catalog_revision' as 'activity').select('id').execute();
+      assert.equal(revisions.length, 5, 'each dataset written once');
+
+      fs.appendFileSync(file, '\n');
+      const again = await windowed.run({ source: file });
+      assert.equal(again.totals.unchanged, 5);
+      assert.equal((await t.deps.db.selectFrom('catalog_revision' as 'activity').select('id').execute()).length, 5, 'nothing written the second time');
+
+      fs.writeFileSync(file, catalog('Ett, ändrad'));
+      const changed = await windowed.run({ source: file });
+      assert.deepEqual(changed.items.map((i) => i.action).sort(), ['unchanged', 'unchanged', 'unchanged', 'unchanged', 'updated']);
+    } finally {
+      await t.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
