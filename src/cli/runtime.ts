@@ -2,14 +2,15 @@
 import { loadConfig } from '../config/index.js';
 import { migrateToLatest } from '../db/index.js';
 import { createDeps, type AppDeps } from '../deps.js';
+import { createLogger, stderrDestination } from '../platform/logger.js';
 import { registerJobs, registerSchedules, registerSubscribers } from '../app.js';
 
 /** A failure the CLI reports as one line on stderr with exit code 1. */
 export class CliError extends Error {}
 
-export async function openRuntime(options: { migrate?: boolean } = {}): Promise<AppDeps> {
+export async function openRuntime(options: { migrate?: boolean; asyncLog?: boolean } = {}): Promise<AppDeps> {
   const config = loadConfig();
-  const deps = createDeps(config);
+  const deps = createDeps(config, options.asyncLog ? { log: createLogger(config.logLevel, stderrDestination({ async: true })) } : {});
   registerSubscribers(deps);
   registerJobs(deps);
   if (options.migrate ?? true) {

@@ -4,7 +4,8 @@ import { closeRuntime, openRuntime, untilSignal } from './runtime.js';
 
 /** `allmanning serve`: migrate, listen, run jobs in-process unless told not to, stop gracefully. */
 export async function serveCommand(): Promise<void> {
-  const deps = await openRuntime();
+  // Request lines are many: the server logs asynchronously (see stderrDestination).
+  const deps = await openRuntime({ asyncLog: true });
   const { config, log } = deps;
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {

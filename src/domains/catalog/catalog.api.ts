@@ -77,7 +77,7 @@ interface KindRoutes<V, I> {
 }
 
 /** Sends a JSON text with its ETag, or 304 when the client has it. */
-function sendJsonText(request: FastifyRequest, reply: FastifyReply, body: string, etag: string) {
+function sendJsonText(request: FastifyRequest, reply: FastifyReply, body: string | Buffer, etag: string) {
   reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Authorization, Cookie');
   const ifNoneMatch = request.headers['if-none-match'];
   if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === `W/${etag}`)) return reply.code(304).send();
@@ -118,8 +118,12 @@ function registerKind<V, I>(app: FastifyInstance, baseUrl: string, history: Hist
       return { body: JSON.stringify(kind.present(view)), etag: etagOf(kind.rowOf(view)) };
     };
     const cache = request.actor.kind === 'anonymous' ? kind.publicCache : undefined;
-    const { body, etag } = cache ? await cache.answer(`api:${request.url}`, render) : await render();
-    return sendJsonText(request, reply, body, etag);
+    if (!cache) {
+      const { body, etag } = await render();
+      return sendJsonText(request, reply, body, etag);
+    }
+    const { bytes, etag } = await cache.answer(`api:${request.url}`, render);
+    return sendJsonText(request, reply, bytes, etag);
   });
 
   api.patch(one, { schema: { summary: `Change a ${kind.noun} (If-Match: its ETag → 412 when stale); null clears a field`, tags, security, params: IdOrSlugParams, body: kind.schemas.update, response: { 200: kind.schemas.one } } }, async (request, reply) => {

@@ -16,20 +16,25 @@ export interface Answer {
   link?: string;
 }
 
-interface CachedAnswer extends Answer {
+/** An answer as kept: its body also as UTF-8 bytes, which a socket takes without encoding again. */
+export interface CachedAnswer extends Answer {
+  bytes: Buffer;
+}
+
+interface StoredAnswer extends CachedAnswer {
   version: string;
 }
 
 export interface PublicCache {
   /** The answer for `key` (e.g. 'api:<url>'), rendered by `render` when missing or older than the catalog. */
-  answer(key: string, render: () => Promise<Answer>): Promise<Answer>;
+  answer(key: string, render: () => Promise<Answer>): Promise<CachedAnswer>;
   clear(): void;
 }
 
 /** At most `entries` answers (a few kB each), least recently used dropped first. */
 export function createPublicCache(readVersion: () => Promise<string>, options: { entries?: number; now?: () => number } = {}): PublicCache {
   const clockMs = options.now ?? (() => performance.now());
-  const store = new LRUCache<string, CachedAnswer>({ max: options.entries ?? 5_000 });
+  const store = new LRUCache<string, StoredAnswer>({ max: options.entries ?? 5_000 });
   let known: { version: string; at: number } | undefined;
   let reading: Promise<string> | undefined;
 
@@ -53,7 +58,8 @@ export function createPublicCache(readVersion: () => Promise<string>, options: {
       const hit = store.get(key);
       if (hit && hit.version === version) return hit;
       // Rendered for an anonymous visitor: anything not public throws (404/410) and is not kept.
-      const rendered = await render();
+      const answer = await render();
+      const rendered = { ...answer, bytes: Buffer.from(answer.body) };
       store.set(key, { ...rendered, version });
       return rendered;
     },

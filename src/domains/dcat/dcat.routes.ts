@@ -34,6 +34,11 @@ interface PageParams {
 }
 
 const DATASET_PATH = /^(?:\/en)?\/datasets\/([^/?#]+)$/;
+
+/** A cheap first test before the path is parsed: most requests are not for a dataset. */
+function mayBeDatasetPath(url: string): boolean {
+  return url.startsWith('/datasets/') || url.startsWith('/en/datasets/');
+}
 const SUFFIX = new RegExp(`\\.(${rdfFormats.map((f) => RDF_FORMATS[f].extension).join('|')})$`);
 
 export function dcatRoutes(deps: DcatRoutesDeps) {
@@ -80,33 +85,48 @@ export function dcatRoutes(deps: DcatRoutesDeps) {
    * be installed on the root instance (see index.ts) before that plugin is registered.
    */
   function installDatasetNegotiation(app: FastifyInstance): void {
-    app.addHook('onRequest', async (request, reply) => {
-      if (request.method !== 'GET' && request.method !== 'HEAD') return;
-      const match = DATASET_PATH.exec(request.url.split('?')[0]!);
-      if (!match) return;
-      let slug: string;
-      try {
-        slug = decodeURIComponent(match[1]!);
-      } catch {
-        return; // not a slug we could have made; the page answers (404)
-      }
-      const suffix = SUFFIX.exec(slug)?.[1];
-      const format = suffix ? rdfFormats.find((f) => RDF_FORMATS[f].extension === suffix) : preferredRdfFormat(request.headers.accept);
-      if (suffix) slug = slug.slice(0, -suffix.length - 1);
-      reply.header('vary', 'Accept');
-      if (!format) {
-        reply.header('link', alternateLinks(slug, deps.baseUrl).map((l) => `<${l.href}>; rel="alternate"; type="${l.type}"`).join(', '));
+    // A callback hook, so the many requests that are no dataset GET pass without a promise.
+    app.addHook('onRequest', (request, reply, done) => {
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || !mayBeDatasetPath(request.url)) {
+        done();
         return;
       }
-      try {
-        await sendDataset(reply, slug, format);
-        return reply;
-      } catch (error) {
-        // Without an RDF suffix, a slug that is no dataset (e.g. /datasets/new) is the page's business.
-        if (!suffix && (error instanceof NotFoundError || error instanceof GoneError)) return;
-        throw error;
-      }
+      // Replying from a callback hook means not calling done (Fastify's hook rules).
+      negotiate(request, reply).then(
+        (answered) => {
+          if (!answered) done();
+        },
+        (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
+      );
     });
+  }
+
+  /** Answers RDF (true) or leaves the request to the page (false), naming the alternates. */
+  async function negotiate(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+    const match = DATASET_PATH.exec(request.url.split('?')[0]!);
+    if (!match) return false;
+    let slug: string;
+    try {
+      slug = decodeURIComponent(match[1]!);
+    } catch {
+      return false; // not a slug we could have made; the page answers (404)
+    }
+    const suffix = SUFFIX.exec(slug)?.[1];
+    const format = suffix ? rdfFormats.find((f) => RDF_FORMATS[f].extension === suffix) : preferredRdfFormat(request.headers.accept);
+    if (suffix) slug = slug.slice(0, -suffix.length - 1);
+    reply.header('vary', 'Accept');
+    if (!format) {
+      reply.header('link', alternateLinks(slug, deps.baseUrl).map((l) => `<${l.href}>; rel="alternate"; type="${l.type}"`).join(', '));
+      return false;
+    }
+    try {
+      await sendDataset(reply, slug, format);
+      return true;
+    } catch (error) {
+      // Without an RDF suffix, a slug that is no dataset (e.g. /datasets/new) is the page's business.
+      if (!suffix && (error instanceof NotFoundError || error instanceof GoneError)) return false;
+      throw error;
+    }
   }
 
   async function catalogRoutes(app: FastifyInstance): Promise<void> {

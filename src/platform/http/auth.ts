@@ -30,9 +30,20 @@ function needsNoActor(url: string): boolean {
 export function installAuth(app: FastifyInstance, resolve: ActorResolver): void {
   // Fastify wants decorations of reference type to start as null and be set per request.
   app.decorateRequest('actor', null as never);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     request.actor = anonymous;
-    if (!needsNoActor(request.url)) request.actor = await resolve(request);
+    // Most requests carry no credentials at all: they are anonymous without a lookup.
+    if (needsNoActor(request.url) || (request.headers.authorization === undefined && request.headers.cookie === undefined)) {
+      done();
+      return;
+    }
+    resolve(request).then(
+      (actor) => {
+        request.actor = actor;
+        done();
+      },
+      (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
+    );
   });
 }
 

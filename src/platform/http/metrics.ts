@@ -31,11 +31,23 @@ export function installMetrics(app: FastifyInstance, registry: Registry, token: 
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  app.addHook('onResponse', async (request, reply) => {
+  // prom-client hashes a label object on every call; the bound children per method, route and
+  // status are kept instead (a bounded set: routes are patterns, statuses few).
+  const bound = new Map<string, { count: () => void; observe: (seconds: number) => void }>();
+  app.addHook('onResponse', (request, reply, done) => {
     // The route pattern, not the raw URL, keeps label cardinality bounded.
     const route = request.routeOptions.url ?? 'unmatched';
-    requests.inc({ method: request.method, route, status: String(reply.statusCode) });
-    duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    const key = `${request.method} ${reply.statusCode} ${route}`;
+    let child = bound.get(key);
+    if (!child) {
+      const counter = requests.labels(request.method, route, String(reply.statusCode));
+      const histogram = duration.labels(request.method, route);
+      child = { count: () => counter.inc(), observe: (seconds) => histogram.observe(seconds) };
+      bound.set(key, child);
+    }
+    child.count();
+    child.observe(reply.elapsedTime / 1000);
+    done();
   });
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     if (token && !sameSecret(request.headers.authorization ?? '', `Bearer ${token}`)) throw new UnauthorizedError();

@@ -57,6 +57,13 @@ export async function installSecurity(app: FastifyInstance, options: SecurityOpt
     if (needsCsrfCheck(request)) app.csrfProtection(request, reply, done);
     else done();
   });
+  // Only writes are limited: safe routes opt out before the plugin sees them, so GETs pay nothing.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (methods.every((method) => SAFE_METHODS.has(method)) && route.config?.rateLimit === undefined) {
+      route.config = { ...route.config, rateLimit: false };
+    }
+  });
   await app.register(rateLimit, {
     global: true,
     max: options.writeRateLimitPerMinute,
