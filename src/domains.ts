@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { AppDeps } from './deps.js';
 import { createAccountsDomain, type AccountsDomain, type AccountsTables } from './domains/accounts/index.js';
-import { createCatalogDomain, type CatalogDomain, type CatalogTables } from './domains/catalog/index.js';
+import { createCatalogDomain, type CatalogDomain, type CatalogTables, type DatasetValidator } from './domains/catalog/index.js';
 import { createDcatImportDomain, type DcatImportDomain, type ImportTables } from './domains/dcat/import/index.js';
 import { createDcatDomain, type DcatDomain } from './domains/dcat/index.js';
 import { createOrganizationsDomain, organizationPages, type OrganizationsDomain, type OrganizationsTables } from './domains/organizations/index.js';
@@ -32,7 +32,8 @@ export function domainsOf(deps: AppDeps): Domains {
   const organizationsCore = createOrganizationsDomain({ db, clock: deps.clock, events: deps.events, accounts, config: deps.config });
   // The organisation page shows the catalog's datasets and APIs, but organisations cannot import the
   // catalog (it depends on them): their pages get a section provider bound once the catalog exists.
-  const late: { sections?: OrganizationSections } = {};
+  // The editor's DCAT-AP-SE check comes from the DCAT domain, which depends on the catalog: bound late too.
+  const late: { sections?: OrganizationSections; validateDataset?: DatasetValidator } = {};
   const organizations: OrganizationsDomain = {
     ...organizationsCore,
     pages: organizationPages({ organizations: organizationsCore.organizations, members: organizationsCore.members, sections: (id, actor, ctx) => late.sections?.(id, actor, ctx) ?? Promise.resolve(null) }),
@@ -45,9 +46,11 @@ export function domainsOf(deps: AppDeps): Domains {
     organizations,
     files: createLocalFileStorage(path.join(deps.config.dataDir, 'files')),
     config: { baseUrl: deps.config.baseUrl, uploadMaxBytes: deps.config.uploadMaxBytes },
+    validateDataset: (view, locale) => late.validateDataset?.(view, locale) ?? Promise.resolve(undefined),
   });
   late.sections = catalog.organizationSection;
   const dcat = createDcatDomain({ catalog, config: { baseUrl: deps.config.baseUrl, fetchAllowPrivate: deps.config.fetchAllowPrivate } });
+  late.validateDataset = dcat.validateDataset;
   const dcatImport = createDcatImportDomain({ db: deps.db as unknown as Kysely<ImportTables>, clock: deps.clock, events: deps.events, log: deps.log, organizations: organizations.organizations, config: deps.config });
   const domains = { accounts, organizations, catalog, dcat, dcatImport };
   created.set(deps, domains);

@@ -7,6 +7,7 @@ import type { FileStorage } from '../../platform/storage/index.js';
 import type { AccountsDomain } from '../accounts/index.js';
 import type { OrganizationsDomain } from '../organizations/index.js';
 import type { CatalogTables } from './catalog.table.js';
+import type { DatasetValidator } from './dataset-validation.js';
 
 export interface CatalogDeps {
   db: Kysely<CatalogTables>;
@@ -16,4 +17,6 @@ export interface CatalogDeps {
   organizations: OrganizationsDomain;
   files: FileStorage;
   config: { baseUrl: string; uploadMaxBytes: number };
+  /** Checks a dataset as it would be exported (the DCAT domain's validator, bound in src/domains.ts). */
+  validateDataset?: DatasetValidator;
 }

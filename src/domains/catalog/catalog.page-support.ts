@@ -13,6 +13,7 @@ import type { DistributionSnapshot } from './revision-diff.js';
 import type { AnyLangText } from './views/components/localized.js';
 
 import type { PublicCache } from './public-cache.js';
+import type { DatasetValidator } from './dataset-validation.js';
 
 export interface CatalogPagesOptions {
   catalog: CatalogService;
@@ -25,6 +26,8 @@ export interface CatalogPagesOptions {
   organizations: OrganizationService;
   /** Rendered pages for anonymous visitors (see public-cache.ts). */
   publicCache?: PublicCache;
+  /** The editor's DCAT-AP-SE check (see dataset-validation.ts). */
+  validateDataset?: DatasetValidator | undefined;
 }
 
 export interface OrganizationOption {

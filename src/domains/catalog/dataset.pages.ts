@@ -10,6 +10,7 @@ import { bodyOf, datasetInputOfForm, formAfterError, metadataFormValues, type Ca
 import { chosenOrganization, editableOrganizations, mayCreateAny, pageNumberOf, slugParam, type CatalogPagesOptions } from './catalog.page-support.js';
 import { presentDataset, presentDatasetListItem, type DistributionJson } from './catalog.presenter.js';
 import type { DatasetView } from './catalog.service.js';
+import type { EditorValidation } from './dataset-validation.js';
 import { etagOf } from './resource.engine.js';
 import { DatasetFormPage } from './views/dataset-form.js';
 import { DatasetListPage, datasetSorts, type DatasetSort } from './views/dataset-list.js';
@@ -152,11 +153,22 @@ export function registerDatasetPages(app: FastifyInstance, options: CatalogPages
     '/datasets/:slug/edit',
     async (request, _reply, ctx) => {
       const view = await editable(request);
-      const series = await seriesOptions(request.actor, view.state.row.organization_id);
-      return DatasetFormPage({ ctx, form: { values: datasetFormValues(view), errors: {} }, series, dataset: { slug: view.state.row.slug, title: view.state.metadata.title } });
+      const [series, validation] = await Promise.all([seriesOptions(request.actor, view.state.row.organization_id), editorValidation(request, view, ctx)]);
+      return DatasetFormPage({ ctx, form: { values: datasetFormValues(view), errors: {} }, series, dataset: { slug: view.state.row.slug, title: view.state.metadata.title }, validation });
     },
     { withCsrf: true },
   );
+
+  /** The saved version's DCAT-AP-SE check; null when it failed (logged; the editor still works). */
+  async function editorValidation(request: FastifyRequest, view: DatasetView, ctx: PageContext): Promise<EditorValidation | null | undefined> {
+    if (!options.validateDataset) return undefined;
+    try {
+      return (await options.validateDataset(view, ctx.locale)) ?? null;
+    } catch (error) {
+      request.log.error({ err: error }, 'dataset validation failed');
+      return null;
+    }
+  }
 
   registerPageAction(app, '/datasets/:slug/edit', async (request, reply, ctx) => {
     const view = await editable(request);

@@ -18,6 +18,7 @@ export type { CatalogTables } from './catalog.table.js';
 export type { CatalogService, DatasetView, DataServiceView, SeriesView, ListItem, OrganizationRef, ResourceRef } from './catalog.service.js';
 export type { DatasetInput, DistributionInput, DataServiceInput, SeriesInput, PublishConfirmation } from './catalog.input.js';
 export * from './catalog.model.js';
+export type { DatasetValidator, EditorValidation, EditorValidationIssue } from './dataset-validation.js';
 export { catalogPolicy, abilitiesOf as catalogAbilitiesOf } from './catalog.policy.js';
 export { presentDataset, presentDistribution, presentDataService, presentSeries, presentReadiness, type DatasetJson, type DistributionJson } from './catalog.presenter.js';
 export { CONFIRMATIONS, etagOf, slugify } from './resource.engine.js';
@@ -89,7 +90,7 @@ export function createCatalogDomain(deps: CatalogDeps) {
     /** The API routes (a Fastify plugin with multipart uploads in its own scope). */
     api: catalogApi({ catalog, baseUrl: deps.config.baseUrl, uploadMaxBytes: deps.config.uploadMaxBytes, files: deps.files, history, distributionsOf, publicCache }),
     /** The pages (a Fastify plugin, with streamed uploads in its own scope). */
-    pages: catalogPages({ catalog, history, files: deps.files, baseUrl: deps.config.baseUrl, uploadMaxBytes: deps.config.uploadMaxBytes, distributionsOf, organizations: deps.organizations.organizations, publicCache }),
+    pages: catalogPages({ catalog, history, files: deps.files, baseUrl: deps.config.baseUrl, uploadMaxBytes: deps.config.uploadMaxBytes, distributionsOf, organizations: deps.organizations.organizations, publicCache, validateDataset: deps.validateDataset }),
     /** The organisation page's section listing its datasets and APIs (wired in src/domains.ts). */
     organizationSection: organizationCatalogSection({ catalog, organizations: deps.organizations.organizations }),
   };

@@ -1,7 +1,9 @@
 // The DCAT domain's public surface: the catalog as DCAT-AP-SE (export endpoints, per-dataset linked
 // data, the CLI's export), and validation against DCAT-AP 3.0.1, DCAT-AP HVD and DCAT-AP-SE (the
 // API, the CLI, the dataset editor). The importer (./import) reads RDF into the catalog.
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import type { Locale } from '../../platform/i18n/index.js';
 import { exportDatasetOf, type CatalogDomain, type DatasetView } from '../catalog/index.js';
 import { createDcatExporter, type ExportOptions } from './dcat.export.js';
@@ -41,8 +43,18 @@ export async function validateText(input: TextInput, locale: Locale = 'en'): Pro
  */
 export async function validateDataset(view: DatasetView, options: { baseUrl: string; locale?: Locale }): Promise<ValidationResult> {
   const quads = datasetQuads(exportDatasetOf(view, options.baseUrl), { baseUrl: options.baseUrl });
-  return validateQuads(quads, options.locale ?? 'sv');
+  const locale = options.locale ?? 'sv';
+  // Keyed by what is validated: the same export (the editor opened again) is not checked twice.
+  const key = `${locale} ${createHash('sha256').update(quads.map(quadKey).sort().join('\n')).digest('base64')}`;
+  const known = datasetResults.get(key);
+  if (known) return known;
+  const result = await validateQuads(quads, locale);
+  datasetResults.set(key, result);
+  return result;
 }
+
+const datasetResults = new LRUCache<string, ValidationResult>({ max: 500 });
+const quadKey = (q: RDF.Quad) => `${q.subject.value} ${q.predicate.value} ${q.object.termType} ${q.object.value} ${'language' in q.object ? q.object.language : ''} ${'datatype' in q.object ? q.object.datatype.value : ''}`;
 
 export interface DcatDeps {
   catalog: CatalogDomain;

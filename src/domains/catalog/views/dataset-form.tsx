@@ -10,6 +10,8 @@ import { pick, type AnyLangText } from './components/localized.js';
 import { TemporalFieldset } from './components/temporal-fields.js';
 import { ConceptCheckboxes, ConceptSelect, LanguagePicker } from './components/vocabulary-fields.js';
 import { datasetFieldLabels } from './field-labels.js';
+import { ValidationPanel } from './components/validation-panel.js';
+import type { EditorValidation } from '../dataset-validation.js';
 import { HVD_LEGISLATION_IRI } from '../catalog.model.js';
 
 export interface DatasetFormProps {
@@ -21,6 +23,8 @@ export interface DatasetFormProps {
   series: { id: string; title: AnyLangText }[];
   /** Edit: the dataset as stored. */
   dataset?: { slug: string; title: AnyLangText };
+  /** Edit: the saved version checked against DCAT-AP-SE (null: the check failed to run). */
+  validation?: EditorValidation | null;
 }
 
 /** Title, description and the other language-tagged texts: Swedish and English side by side. */
@@ -38,7 +42,7 @@ export function UrlLines({ ctx, form, name, label, hint }: { ctx: PageContext; f
   return <TextArea ctx={ctx} form={form} name={name} label={label} hint={hint ?? ctx.t('catalogUi.urlLinesHint')} rows={3} maxLength={200_000} />;
 }
 
-export function DatasetFormPage({ ctx, form, organizations, series, dataset }: DatasetFormProps) {
+export function DatasetFormPage({ ctx, form, organizations, series, dataset, validation }: DatasetFormProps) {
   const { t } = ctx;
   const labels = datasetFieldLabels(ctx, form.values);
   const editing = Boolean(dataset);
@@ -59,6 +63,7 @@ export function DatasetFormPage({ ctx, form, organizations, series, dataset }: D
       <h1>{title}</h1>
       <CatalogErrorSummary ctx={ctx} form={form} labels={labels} reloadHref={ctx.href(action)} />
       <p>{editing ? t('catalogUi.edit.intro') : t('catalogUi.new.intro')}</p>
+      {validation !== undefined ? <ValidationPanel ctx={ctx} validation={validation} /> : null}
       <Form ctx={ctx} action={action}>
         {editing ? <input type="hidden" name="revision" value={form.values.revision ?? ''} /> : null}
         <h2>{t('catalogUi.section.basics')}</h2>
