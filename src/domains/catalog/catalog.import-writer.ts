@@ -216,6 +216,18 @@ export function createCatalogImportWriter(deps: ImportWriterDeps) {
     },
 
     /**
+     * Stores new import hashes of unchanged resources (the source's fingerprint was missing or
+     * differed while its metadata did not): no revision, no event — nothing anyone sees changed.
+     */
+    async refreshImportHashes(kind: ResourceKind, hashes: ReadonlyMap<string, string>): Promise<void> {
+      if (!hashes.size) return;
+      const table = tableOfKind[kind];
+      await db.transaction().execute(async (trx) => {
+        for (const [id, hash] of hashes) await trx.updateTable(table).set({ import_hash: hash }).where('id', '=', id).execute();
+      });
+    },
+
+    /**
      * Creates or updates `items` (of one kind or several) in one transaction, published, as the
      * operator. Returns the slug of each written resource by id.
      */

@@ -4,6 +4,10 @@
 // (equal to the stored one → unchanged, nothing written), the publish rules as warnings, and its
 // line in the report. Datasets are written as they stream by; series and data services (which
 // datasets point at and which serve datasets) at the end, with ids reserved when first referenced.
+//
+// The stored import hash is `<source fingerprint>:<metadata hash>`: a dataset with an IRI whose
+// fingerprint (source-hash.ts: what the source says about it, before any mapping) equals the stored
+// one is unchanged without being mapped at all — what makes reading an unchanged catalog again fast.
 import { createHash } from 'node:crypto';
 import { HVD_LEGISLATION_IRI, type CatalogImportWriter, type DatasetMetadata, type DistributionMetadata, type ImportItem, type ImportedRef, type LangText } from '../../catalog/index.js';
 import { newId } from '../../../platform/ids.js';
@@ -15,6 +19,7 @@ import type { RdfGraph, RootKind } from './rdf-graph.js';
 import { ResourceMapper, type MappedResource, type Notes } from './rdf-mapping.js';
 import type { Term } from './rdf-parse.js';
 import { NS } from '../namespaces.js';
+import { sourceHash } from './source-hash.js';
 
 /**
  * Part of every import hash: bump it when the mapping or the catalog's normaliser changes what a
@@ -54,6 +59,18 @@ interface Identity {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** The metadata part of a stored import hash (older imports stored only that). */
+const metadataHashOf = (stored: string | null | undefined) => stored?.slice(stored.indexOf(':') + 1);
+/** The source-fingerprint part of a stored import hash, if it has one. */
+const sourceHashOf = (stored: string | null | undefined) => (stored?.includes(':') ? stored.slice(0, stored.indexOf(':')) : undefined);
+
+/** The title a report line shows for a dataset that was not mapped (Swedish, else untagged, else any). */
+function titleInSource(graph: RdfGraph, node: string): string {
+  const titles = graph.values(node, `${NS.dct}title`).filter((t) => t.type === 'literal');
+  const pick = titles.find((t) => t.type === 'literal' && t.lang.startsWith('sv')) ?? titles.find((t) => t.type === 'literal' && t.lang === '') ?? titles[0];
+  return pick?.value.trim() ?? '';
+}
+
 /** A UUID-shaped id from a hash (version 8: custom), so the same source gives the same id. */
 function stableUuid(text: string): string {
   const h = sha256(text);
@@ -70,6 +87,13 @@ interface Entry {
   /** The root's stable key (see RdfGraph.stableKey). */
   stable: string;
   publisher: PublisherInfo | undefined;
+  /** Unchanged datasets just before this one in the source: their report lines go first. */
+  precededBy?: UnchangedLine[];
+}
+
+interface UnchangedLine {
+  node: string;
+  report: ReportItem;
 }
 
 export class ImportProcessor {
@@ -81,6 +105,8 @@ export class ImportProcessor {
   private readonly waiting: Entry[] = [];
   private readonly publishers = new Map<string, PublisherInfo | undefined>();
   private catalogPublisherTerm: Term | undefined;
+  /** Source fingerprints of datasets being processed, by node (dropped once written). */
+  private readonly sourceHashes = new Map<string, string>();
   private catalogSearchedAt = -1;
 
   constructor(private readonly ctx: ProcessorContext) {}
@@ -129,8 +155,17 @@ export class ImportProcessor {
   async add(graph: RdfGraph, roots: string[], only?: Set<string>): Promise<void> {
     const mapper = new ResourceMapper(graph);
     const datasets: Entry[] = [];
+    // A second read (`only`) is of roots described in parts: they take the full path.
+    const unchanged = only ? new Map<string, ReportItem>() : await this.unchangedDatasets(graph, roots);
+    // Report lines stay in document order: unchanged ones ride along with the next written dataset.
+    let unreported: UnchangedLine[] = [];
     for (const node of roots) {
       const kind = graph.kindOf(node);
+      const unchangedReport = unchanged.get(node);
+      if (unchangedReport) {
+        unreported.push({ node, report: unchangedReport });
+        continue;
+      }
       if (!kind || (only && !only.has(graph.stableKey(node)))) continue;
       const resource = mapper.map(kind, node);
       const publisherTerm = resource.publisher ?? this.catalogPublisher(graph);
@@ -145,7 +180,11 @@ export class ImportProcessor {
         // Pointing at a distribution (contact, publisher …) not read yet: if it comes, the
         // dataset is read again; written now it would be written twice on every import.
         if (!only && graph.waitsForReferences(node, needless)) this.waiting.push(entry);
-        else datasets.push(entry);
+        else {
+          if (unreported.length) entry.precededBy = unreported;
+          unreported = [];
+          datasets.push(entry);
+        }
       } else {
         if (Array.isArray(resource.input.servesDatasetIds)) {
           // Kept as the datasets' stable keys until the end, when their ids are known.
@@ -161,6 +200,54 @@ export class ImportProcessor {
     // updates them should their references turn up).
     while (this.waiting.length > MAX_WAITING) datasets.push(...this.waiting.splice(0, 500));
     if (datasets.length) await this.process('dataset', datasets);
+    for (const line of unreported) this.ctx.collector.add(line.node, line.report);
+    if (unchanged.size) this.ctx.onProgress?.(this.ctx.totals);
+  }
+
+  /**
+   * Datasets with an IRI whose source fingerprint is the one stored at their last import (same
+   * organisation, not deleted here): reported unchanged now, without mapping. The others keep the
+   * fingerprint for `process`, which stores it with what it writes.
+   */
+  private async unchangedDatasets(graph: RdfGraph, roots: string[]): Promise<Map<string, ReportItem>> {
+    const { ctx } = this;
+    const candidates: { node: string; identity: Identity; hash: string; publisher: Term | undefined }[] = [];
+    for (const node of roots) {
+      if (graph.kindOf(node) !== 'dataset' || node.startsWith('_:') || this.identities.dataset.has(node)) continue;
+      if (graph.waitsForReferences(node, needless)) continue;
+      const publisher = graph.values(node, `${NS.dct}publisher`)[0] ?? this.catalogPublisher(graph);
+      const hash = sourceHash(graph, node, [String(MAPPING_VERSION), ctx.organizationId ?? '', publisher ? `${publisher.type} ${publisher.value}` : '']);
+      // For a root with an IRI the identity is its IRI, the same one `identity()` gives it.
+      const identity: Identity = { key: node, iri: node };
+      this.identities.dataset.set(node, identity);
+      this.sourceHashes.set(node, hash);
+      candidates.push({ node, identity, hash, publisher });
+    }
+    const unchanged = new Map<string, ReportItem>();
+    if (!candidates.length) return unchanged;
+    await this.resolveIds('dataset', candidates.map((c) => c.identity));
+    for (const { node, identity, hash, publisher } of candidates) {
+      const existing = identity.existing;
+      if (!existing || existing.deleted || sourceHashOf(existing.importHash) !== hash) continue;
+      let organizationId = ctx.organizationId;
+      if (!organizationId) {
+        const info = publisher ? this.publisherOf(graph, publisher) : undefined;
+        if (!info) continue;
+        try {
+          organizationId = (await ctx.resolvePublisher(info)).organizationId;
+        } catch {
+          continue;
+        }
+      }
+      if (existing.organizationId !== organizationId) continue;
+      this.sourceHashes.delete(node);
+      ctx.totals.distributions += graph.values(node, `${NS.dcat}distribution`).length;
+      identity.present = true;
+      identity.existing = undefined;
+      identity.stale = true;
+      unchanged.set(node, { kind: 'dataset', iri: node, key: identity.key, title: titleInSource(graph, node), action: 'unchanged', slug: existing.slug, warnings: existing.warnings, normalised: [], dropped: [] });
+    }
+    return unchanged;
   }
 
   /** What the source says about a publisher, read once per publisher node and run. */
@@ -207,10 +294,14 @@ export class ImportProcessor {
     const candidates = entries.flatMap((e) => e.resource.distributions.map((d) => (d.iri ? UUID.exec(d.iri)?.[1]?.toLowerCase() : undefined)).filter((id): id is string => Boolean(id)));
     const owners = candidates.length ? await ctx.writer.distributionOwners(candidates) : new Map<string, string>();
     const usedDistributionIds = new Set<string>();
+    /** Unchanged resources whose stored import hash lacks this read's source fingerprint. */
+    const refreshed = new Map<string, string>();
 
     for (const [index, entry] of entries.entries()) {
       const { resource } = entry;
       const identity = identities[index]!;
+      const fingerprint = this.sourceHashes.get(resource.node);
+      this.sourceHashes.delete(resource.node);
       const notes: Notes = resource.notes;
       const report: ReportItem = { kind, iri: resource.iri ?? null, key: identity.key, title: titleOf(resource.input), action: 'failed', warnings: [], normalised: notes.normalised, dropped: notes.dropped };
       prepared.push({ report });
@@ -239,9 +330,11 @@ export class ImportProcessor {
       if (kind === 'dataService') resource.input.servesDatasetIds = this.servedIds(resource, notes);
       // The mapping is deterministic: the same source (and mapping version) gives the same input,
       // so an unchanged resource is recognised before any normalising or writing.
-      const importHash = sha256(JSON.stringify([MAPPING_VERSION, organizationId, identity.key, identity.iri, resource.input, resource.distributions.map((d) => [d.iri ?? null, d.input])]));
+      const metadataHash = sha256(JSON.stringify([MAPPING_VERSION, organizationId, identity.key, identity.iri, resource.input, resource.distributions.map((d) => [d.iri ?? null, d.input])]));
+      const importHash = fingerprint ? `${fingerprint}:${metadataHash}` : metadataHash;
       if (kind === 'dataset') ctx.totals.distributions += resource.distributions.length;
-      if (identity.existing && identity.existing.importHash === importHash) {
+      if (identity.existing && metadataHashOf(identity.existing.importHash) === metadataHash) {
+        if (identity.existing.importHash !== importHash) refreshed.set(identity.existing.id, importHash);
         report.action = 'unchanged';
         report.slug = identity.existing.slug;
         report.warnings = identity.existing.warnings;
@@ -288,6 +381,7 @@ export class ImportProcessor {
 
     const items = prepared.flatMap((p) => (p.item ? [p.item] : []));
     const slugs = await ctx.writer.write(items, { importRun: ctx.runId, source: ctx.source });
+    await ctx.writer.refreshImportHashes(kind, refreshed);
     for (const [index, { item, report }] of prepared.entries()) {
       const identity = identities[index]!;
       if (item) {
@@ -297,6 +391,7 @@ export class ImportProcessor {
       // What the catalog holds is looked up again should the resource be read a second time.
       identity.existing = undefined;
       identity.stale = true;
+      for (const line of entries[index]!.precededBy ?? []) ctx.collector.add(line.node, line.report);
       ctx.collector.add(entries[index]!.stable, report);
     }
     ctx.onProgress?.(ctx.totals);

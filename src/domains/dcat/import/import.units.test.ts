@@ -11,7 +11,9 @@ import { domainsOf } from '../../../domains.js';
 import { createDcatImportDomain, type ImportTables } from './index.js';
 import { jsonErrorOffset, lineColumnOf } from './json-position.js';
 import { normalizeConcept, normalizeDate, normalizeFormat, normalizeLanguage, normalizeLicence, normalizeMediaType } from './normalize-values.js';
-import { detectFormat } from './rdf-parse.js';
+import { detectFormat, parseRdfFile } from './rdf-parse.js';
+import { RdfGraph } from './rdf-graph.js';
+import { sourceHash } from './source-hash.js';
 import type { Kysely } from 'kysely';
 
 const EU = 'http://publications.europa.eu/resource/authority';
@@ -128,6 +130,86 @@ ${[2, 3, 4, 5].map((n) => `<https://ex.se/ds/${n}> a dcat:Dataset ; dct:title "D
       fs.writeFileSync(file, catalog('Ett, ändrad'));
       const changed = await windowed.run({ source: file });
       assert.deepEqual(changed.items.map((i) => i.action).sort(), ['unchanged', 'unchanged', 'unchanged', 'unchanged', 'updated']);
+    } finally {
+      await t.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('source fingerprints', () => {
+  const PREFIXES = `@prefix dcat: <http://www.w3.org/ns/dcat#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+`;
+  /** The graph of a Turtle text, parsed as the import parses it. */
+  async function graphOf(text: string): Promise<RdfGraph> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'allmanning-fingerprint-'));
+    try {
+      const file = path.join(dir, 'catalog.ttl');
+      fs.writeFileSync(file, PREFIXES + text);
+      const graph = new RdfGraph();
+      await parseRdfFile(file, { format: 'turtle', baseIri: 'file:///catalog.ttl', documentKey: 'd' }, (triple) => graph.add(triple));
+      return graph;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const DS = 'https://ex.se/ds/1';
+  const fingerprint = async (text: string) => sourceHash(await graphOf(text), DS, ['1']);
+
+  test('blank nodes count by their content, not their labels or the order of statements', async () => {
+    const a = await fingerprint(`<${DS}> a dcat:Dataset ; dct:title "Ett"@sv ; dcat:distribution _:x1, _:x2 .
+_:x1 a dcat:Distribution ; dcat:accessURL <https://ex.se/1.csv> .
+_:x2 a dcat:Distribution ; dcat:accessURL <https://ex.se/2.csv> .`);
+    const b = await fingerprint(`_:other a dcat:Distribution ; dcat:accessURL <https://ex.se/2.csv> .
+<${DS}> dcat:distribution [ dcat:accessURL <https://ex.se/1.csv> ; a dcat:Distribution ], _:other ; dct:title "Ett"@sv ; a dcat:Dataset .`);
+    assert.equal(a, b);
+  });
+
+  test('a change anywhere the dataset owns changes it; other roots count by their name only', async () => {
+    const base = `<${DS}> a dcat:Dataset ; dct:title "Ett"@sv ; dcat:inSeries <https://ex.se/series/1> ; dcat:distribution [ a dcat:Distribution ; dct:license <http://creativecommons.org/licenses/by/4.0/> ] .
+<https://ex.se/series/1> a dcat:DatasetSeries ; dct:title "Serien"@sv .`;
+    const original = await fingerprint(base);
+    assert.notEqual(await fingerprint(base.replace('licenses/by/4.0/', 'publicdomain/zero/1.0/')), original, 'a nested licence');
+    assert.notEqual(await fingerprint(base.replace('"Ett"@sv', '"Ett"@en')), original, 'a language tag');
+    assert.equal(await fingerprint(base.replace('"Serien"@sv', '"Serien, ändrad"@sv')), original, 'the series is its own resource');
+    assert.notEqual(sourceHash(await graphOf(base), DS, ['2']), original, 'the context (mapping version, organisation, publisher) is part of it');
+  });
+
+  test('a re-import recognises unchanged datasets by fingerprint, still sees a nested change, and upgrades hashes stored without one', async () => {
+    const t = await buildTestApp();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'allmanning-fingerprint-import-'));
+    try {
+      const service = domainsOf(t.deps).dcatImport.service;
+      const catalogText = (licence: string) =>
+        `@prefix foaf: <http://xmlns.com/foaf/0.1/> .\n<https://ex.se/org> a foaf:Agent ; foaf:name "Exempelverket"@sv .\n` +
+        [1, 2, 3]
+          .map((n) => `<https://ex.se/ds/${n}> a dcat:Dataset ; dct:title "Datamängd ${n}"@sv ; dct:description "D"@sv ; dct:publisher <https://ex.se/org> ; dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://ex.se/${n}.csv> ; dct:license <${n === 2 ? licence : 'http://creativecommons.org/licenses/by/4.0/'}> ] .`)
+          .join('\n');
+      const file = path.join(dir, 'catalog.ttl');
+      fs.writeFileSync(file, PREFIXES + catalogText('http://creativecommons.org/licenses/by/4.0/'));
+      assert.equal((await service.run({ source: file })).totals.created, 3);
+      const hashes = async () => ((await t.deps.db.selectFrom('dataset' as 'activity').select('import_hash' as 'id').orderBy('id' as never).execute()) as unknown as { import_hash: string }[]).map((r) => r.import_hash);
+      const stored = await hashes();
+      assert.ok(stored.every((h) => /^[\w-]+:[0-9a-f]{64}$/.test(h)), `fingerprint:metadata hash: ${stored.join(', ')}`);
+
+      fs.appendFileSync(file, '\n# read again\n');
+      const again = await service.run({ source: file });
+      assert.deepEqual(again.items.map((i) => [i.action, i.title]), [1, 2, 3].map((n) => ['unchanged', `Datamängd ${n}`]));
+      assert.equal(again.totals.distributions, 3);
+      assert.deepEqual(await hashes(), stored);
+
+      // Hashes from before fingerprints: recognised by their metadata, then given a fingerprint.
+      const rows = (await t.deps.db.selectFrom('dataset' as 'activity').select(['id', 'import_hash' as 'id']).execute()) as unknown as { id: string; import_hash: string }[];
+      for (const row of rows) await t.deps.db.updateTable('dataset' as 'activity').set({ import_hash: row.import_hash.split(':')[1] } as never).where('id', '=', row.id).execute();
+      fs.appendFileSync(file, '\n');
+      const upgraded = await service.run({ source: file });
+      assert.equal(upgraded.totals.unchanged, 3);
+      assert.deepEqual((await hashes()).sort(), [...stored].sort());
+
+      fs.writeFileSync(file, PREFIXES + catalogText('http://creativecommons.org/publicdomain/zero/1.0/'));
+      const changed = await service.run({ source: file });
+      assert.deepEqual(changed.items.map((i) => i.action), ['unchanged', 'updated', 'unchanged']);
     } finally {
       await t.close();
       fs.rmSync(dir, { recursive: true, force: true });
