@@ -49,7 +49,7 @@ export function domainsOf(deps: AppDeps): Domains {
     validateDataset: (view, locale) => late.validateDataset?.(view, locale) ?? Promise.resolve(undefined),
   });
   late.sections = catalog.organizationSection;
-  const dcat = createDcatDomain({ catalog, config: { baseUrl: deps.config.baseUrl, fetchAllowPrivate: deps.config.fetchAllowPrivate } });
+  const dcat = createDcatDomain({ catalog, config: { baseUrl: deps.config.baseUrl, fetchAllowPrivate: deps.config.fetchAllowPrivate, catalogPublisher: deps.config.catalogPublisher } });
   late.validateDataset = dcat.validateDataset;
   const dcatImport = createDcatImportDomain({ db: deps.db as unknown as Kysely<ImportTables>, clock: deps.clock, events: deps.events, log: deps.log, organizations: organizations.organizations, config: deps.config });
   const domains = { accounts, organizations, catalog, dcat, dcatImport };

@@ -31,6 +31,7 @@ export interface ConfigValues {
   smtpUrl: string | undefined;
   mailFrom: string;
   fetchAllowPrivate: string[];
+  catalogPublisher: string | undefined;
   metricsToken: string | undefined;
   secretKey: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -54,6 +55,7 @@ export const settings: readonly SettingDefinition[] = [
   { env: 'ALLMANNING_SMTP_URL', key: 'smtpUrl', type: 'url', description: 'SMTP server for outgoing mail (smtp://user:pass@host:587 or smtps://…). Unset: mail stays in the outbox table, visible to site admins.', secret: true },
   { env: 'ALLMANNING_MAIL_FROM', key: 'mailFrom', type: 'string', default: 'Allmänning <noreply@localhost>', description: 'Sender address of outgoing mail.' },
   { env: 'ALLMANNING_FETCH_ALLOW_PRIVATE', key: 'fetchAllowPrivate', type: 'list', default: '', description: 'Comma-separated hosts or CIDRs that remote fetches (harvests, imports, link checks) may reach although they are private or loopback addresses.' },
+  { env: 'ALLMANNING_CATALOG_PUBLISHER', key: 'catalogPublisher', type: 'string', description: 'Slug of the organisation that publishes the site-wide catalog (/catalog.rdf …): its agent, with the dataportal.se IRI when it has an organisation number, instead of the site\'s own agent. Unset: the site publishes it.' },
   { env: 'ALLMANNING_METRICS_TOKEN', key: 'metricsToken', type: 'string', description: 'When set, GET /metrics requires Authorization: Bearer <token>.', secret: true },
   { env: 'ALLMANNING_SECRET_KEY', key: 'secretKey', type: 'string', description: 'Key for signing cookies and CSRF tokens (at least 32 characters). Unset: generated once and kept in ALLMANNING_DATA_DIR/secret.key. Set it when several processes serve one site.', secret: true },
   { env: 'ALLMANNING_LOG_LEVEL', key: 'logLevel', type: 'enum', default: 'info', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], description: 'Minimum level of log lines written to stderr (JSON, one line each).' },

@@ -52,15 +52,27 @@ const mappers: { [K in Kind]: (item: ExportItems[K], ctx: MappingContext) => Qua
 
 const iriOf = (baseUrl: string, kind: Kind, slug: string) => (kind === 'dataset' ? datasetIri(baseUrl, slug) : kind === 'dataService' ? dataServiceIri(baseUrl, slug) : seriesIri(baseUrl, slug));
 
-export function createDcatExporter(deps: { source: CatalogExportSource; baseUrl: string }) {
+export function createDcatExporter(deps: { source: CatalogExportSource; baseUrl: string; /** ALLMANNING_CATALOG_PUBLISHER */ sitePublisher?: string | undefined }) {
   const { source, baseUrl } = deps;
 
+  /** The organisation that publishes the site-wide catalog, if one is configured and exists. */
+  async function sitePublisherOrganization(): Promise<ExportOrganization | undefined> {
+    if (!deps.sitePublisher) return undefined;
+    try {
+      return await source.organization(deps.sitePublisher);
+    } catch (error) {
+      // A slug that names no organisation (yet): the site's own agent publishes, as when unset.
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  }
+
   /** The catalog node, its publisher and (for a page) the Hydra view. */
-  function header(organization: ExportOrganization | undefined, modified: string | null, remembered: Set<string>): Quad[] {
+  function header(organization: ExportOrganization | undefined, modified: string | null, remembered: Set<string>, sitePublisher: ExportOrganization | undefined): Quad[] {
     const g = new GraphBuilder(remembered);
     let publisher;
-    if (organization) {
-      publisher = addPublisher(g, baseUrl, organization);
+    if (organization ?? sitePublisher) {
+      publisher = addPublisher(g, baseUrl, (organization ?? sitePublisher)!);
     } else {
       publisher = iriTerm(siteAgentIri(baseUrl));
       g.add(publisher, rdfType, term('foaf', 'Agent'));
@@ -107,6 +119,7 @@ export function createDcatExporter(deps: { source: CatalogExportSource; baseUrl:
 
   async function prepare(options: ExportOptions): Promise<ExportDocument> {
     const organization = options.organization ? await source.organization(options.organization) : undefined;
+    const sitePublisher = organization ? undefined : await sitePublisherOrganization();
     const scope: ExportScope = organization ? { organizationId: organization.id } : {};
     const pageSize = Math.min(Math.max(options.pageSize ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
     const [fingerprint, ...counts] = await Promise.all([source.fingerprint(scope), ...KINDS.map((kind) => source.count(kind, scope))]);
@@ -115,11 +128,11 @@ export function createDcatExporter(deps: { source: CatalogExportSource; baseUrl:
     const { page } = options;
     if (page !== 'all' && (!Number.isInteger(page) || page < 1 || page > lastPage)) throw new NotFoundError('No such page of the catalog.');
     const catalog = organization ? organizationCatalogIri(baseUrl, organization.slug) : catalogIri(baseUrl);
-    const etag = `"${createHash('sha256').update([fingerprint.key, counts.join(','), baseUrl, options.format, organization?.id ?? '', page, pageSize].join('\n')).digest('base64url').slice(0, 27)}"`;
+    const etag = `"${createHash('sha256').update([fingerprint.key, counts.join(','), baseUrl, options.format, organization?.id ?? '', sitePublisher?.id ?? '', page, pageSize].join('\n')).digest('base64url').slice(0, 27)}"`;
 
     async function* batches(): AsyncGenerator<Quad[]> {
       const ctx: MappingContext = { baseUrl, remembered: new Set() };
-      yield header(organization, fingerprint.modified, ctx.remembered!);
+      yield header(organization, fingerprint.modified, ctx.remembered!, sitePublisher);
       if (page === 'all') {
         for (const kind of KINDS) {
           for await (const items of source.batches(kind, scope)) yield* block(catalog, kind, items, ctx);

@@ -167,3 +167,29 @@ describe('DCAT-AP-SE routes', () => {
     assert.match(String((await get('/datasets/new', { accept: 'text/turtle' })).headers['content-type']), /^text\/html/, 'not a dataset: the page route answers');
   });
 });
+
+describe('the site-wide catalog’s publisher (ALLMANNING_CATALOG_PUBLISHER)', () => {
+  const publisherOf = (quads: RDF.Quad[]) => valueOf(quads, `${BASE}/catalog`, 'http://purl.org/dc/terms/publisher');
+
+  test('unset: the site’s own agent; set: that organisation’s agent, with the dataportal.se IRI', async () => {
+    const own = await startApp();
+    const configured = await startApp({ ALLMANNING_CATALOG_PUBLISHER: 'digg' });
+    const unknown = await startApp({ ALLMANNING_CATALOG_PUBLISHER: 'ingen-sadan' });
+    try {
+      for (const app of [own, configured, unknown]) await domainsOf(app.deps).organizations.seedDemo();
+      const quadsOf = async (app: CatalogTestApp) => {
+        const res = await app.app.inject({ method: 'GET', url: '/catalog.ttl?page=1' });
+        assert.equal(res.statusCode, 200);
+        return parseRdf(res.body, 'ttl');
+      };
+      assert.equal(publisherOf(await quadsOf(own)), `${BASE}/#publisher`);
+      const quads = await quadsOf(configured);
+      const publisher = publisherOf(quads);
+      assert.equal(publisher, 'http://dataportal.se/organisation/SE2021006883');
+      assert.equal(valueOf(quads, publisher!, 'http://purl.org/dc/terms/type'), 'http://purl.org/adms/publishertype/NationalAuthority');
+      assert.equal(publisherOf(await quadsOf(unknown)), `${BASE}/#publisher`, 'a slug that names no organisation falls back to the site');
+    } finally {
+      await Promise.all([own.close(), configured.close(), unknown.close()]);
+    }
+  });
+});

@@ -58,12 +58,12 @@ const quadKey = (q: RDF.Quad) => `${q.subject.value} ${q.predicate.value} ${q.ob
 
 export interface DcatDeps {
   catalog: CatalogDomain;
-  config: { baseUrl: string; fetchAllowPrivate: readonly string[] };
+  config: { baseUrl: string; fetchAllowPrivate: readonly string[]; catalogPublisher?: string | undefined };
 }
 
 export function createDcatDomain(deps: DcatDeps) {
   const { baseUrl } = deps.config;
-  const exporter = createDcatExporter({ source: deps.catalog.exportSource, baseUrl });
+  const exporter = createDcatExporter({ source: deps.catalog.exportSource, baseUrl, sitePublisher: deps.config.catalogPublisher });
   const routes = dcatRoutes({ exporter, datasets: deps.catalog.catalog.datasets, baseUrl });
   const api = validateApi({ validateText, fetchAllowPrivate: deps.config.fetchAllowPrivate });
 
