@@ -6,13 +6,14 @@
 // (autocannon), each server is a child process, so on a 2-core machine generator and server get a
 // core each. Load is bounded (WARMUP_S + DURATION_S per route); the whole run takes ~4 minutes.
 //
-//   BENCH_ONLY (comma list of http, cold, catalog; default all)
+//   BENCH_ONLY (comma list of http, cold, catalog, search; default all)
 //   BENCH_DURATION_S (default 10)  BENCH_WARMUP_S (default 2)  BENCH_CONNECTIONS (default 10; catalog 32)
-//   BENCH_COLD_RUNS (default 5)    catalog: see bench/catalog.ts
+//   BENCH_COLD_RUNS (default 5)    catalog: see bench/catalog.ts    search: see bench/search.ts
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { catalogBenchmark, catalogTable, type CatalogReport } from './catalog.js';
+import { searchBenchmark, searchTable, type SearchReport } from './search.js';
 import {
   build,
   children,
@@ -38,7 +39,7 @@ const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 const COLD_START_TARGET_MS = 1000;
 const COLD_POLL_MS = 10;
 
-const SECTIONS = ['http', 'cold', 'catalog'] as const;
+const SECTIONS = ['http', 'cold', 'catalog', 'search'] as const;
 type Section = (typeof SECTIONS)[number];
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const runs = (section: Section) => only.length === 0 || only.includes(section);
@@ -113,6 +114,7 @@ async function main(): Promise<void> {
     const http = runs('http') ? await httpBenchmarks() : undefined;
     const cold = runs('cold') ? await coldStarts() : undefined;
     const catalog: CatalogReport | undefined = runs('catalog') ? await catalogBenchmark() : undefined;
+    const search: SearchReport | undefined = runs('search') ? await searchBenchmark() : undefined;
     const coldMedian = cold ? median(cold) : undefined;
     const report = {
       date: new Date().toISOString(),
@@ -120,12 +122,14 @@ async function main(): Promise<void> {
       ...(http ? { settings: { connections: CONNECTIONS, pipelining: 1, warmupSeconds: WARMUP_S, durationSeconds: DURATION_S, loadGenerator: 'autocannon (in this process)', host: '127.0.0.1' }, http } : {}),
       ...(cold && coldMedian !== undefined ? { coldStart: { runsMs: cold, medianMs: coldMedian, targetMs: COLD_START_TARGET_MS, withinTarget: coldMedian <= COLD_START_TARGET_MS, pollMs: COLD_POLL_MS } } : {}),
       ...(catalog ? { catalog } : {}),
+      ...(search ? { search } : {}),
     };
     if (http) process.stderr.write(`\n${table(http)}\n`);
     if (cold && report.coldStart) process.stderr.write(`\ncold start to first /readyz 200 (empty data dir): ${cold.join(', ')} ms; median ${coldMedian} ms (target ≤ ${COLD_START_TARGET_MS} ms: ${report.coldStart.withinTarget ? 'met' : 'MISSED'})\n`);
     if (catalog) process.stderr.write(`\n${catalogTable(catalog)}\n`);
+    if (search) process.stderr.write(`\n${searchTable(search)}\n`);
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    const failed = [...(http ?? []), ...(catalog?.http ?? [])].filter((r) => r.errors > 0 || r.non2xx > 0);
+    const failed = [...(http ?? []), ...(catalog?.http ?? []), ...(search ? [search.http.search] : [])].filter((r) => r.errors > 0 || r.non2xx > 0);
     if (failed.length > 0) throw new Error(`requests failed on: ${failed.map((r) => r.name).join(', ')}`);
   } finally {
     unbuild(builtBefore);

@@ -13,6 +13,7 @@ import type { AppDeps } from './deps.js';
 import { sitePages } from './domains/site/index.js';
 import { accountApi, accountPages } from './domains/accounts/index.js';
 import { domainsOf } from './domains.js';
+import { EVENT_ANONYMISE_CRON, EVENT_ANONYMISE_JOB, EVENT_EXTEND_SERIES_CRON, EVENT_EXTEND_SERIES_JOB, EVENT_REMINDERS_CRON, EVENT_REMINDERS_JOB } from './domains/events/index.js';
 import { anonymous, type Actor } from './platform/auth/actor.js';
 import { installAuth } from './platform/http/auth.js';
 import { installErrorHandling } from './platform/http/error-handler.js';
@@ -39,6 +40,9 @@ export function registerJobs(deps: AppDeps): void {
   deps.mailer.registerJobs(deps.jobs);
   deps.jobs.register(PRUNE_JOBS_JOB, { handler: async (_payload, { log }) => log.info({ deleted: await pruneFinishedJobs(deps.db, deps.clock) }, 'pruned finished jobs') });
   deps.jobs.register(PRUNE_SESSIONS_JOB, { handler: async (_payload, { log }) => log.info(await domainsOf(deps).accounts.sessions.pruneExpired(), 'pruned expired sessions') });
+  deps.jobs.register(EVENT_REMINDERS_JOB, { handler: async (_payload, { log }) => log.info(await domainsOf(deps).events.sendReminders(), 'workshop reminders sent') });
+  deps.jobs.register(EVENT_ANONYMISE_JOB, { handler: async (_payload, { log }) => log.info(await domainsOf(deps).events.anonymiseExpired(), 'workshop registrations anonymised') });
+  deps.jobs.register(EVENT_EXTEND_SERIES_JOB, { handler: async (_payload, { log }) => log.info(await domainsOf(deps).events.extendSeries(), 'workshop series extended') });
 }
 
 const PRUNE_SESSIONS_JOB = 'accounts.prune-sessions';
@@ -47,6 +51,9 @@ const PRUNE_SESSIONS_JOB = 'accounts.prune-sessions';
 export async function registerSchedules(deps: AppDeps): Promise<void> {
   await upsertSchedule(deps.db, deps.clock, { name: PRUNE_JOBS_JOB, cron: PRUNE_JOBS_CRON });
   await upsertSchedule(deps.db, deps.clock, { name: PRUNE_SESSIONS_JOB, cron: '45 3 * * *' });
+  await upsertSchedule(deps.db, deps.clock, { name: EVENT_REMINDERS_JOB, cron: EVENT_REMINDERS_CRON });
+  await upsertSchedule(deps.db, deps.clock, { name: EVENT_ANONYMISE_JOB, cron: EVENT_ANONYMISE_CRON });
+  await upsertSchedule(deps.db, deps.clock, { name: EVENT_EXTEND_SERIES_JOB, cron: EVENT_EXTEND_SERIES_CRON });
 }
 
 /** Every cross-domain event subscriber, in one visible list. */
@@ -60,6 +67,10 @@ export function registerSubscribers(deps: AppDeps): void {
   // (other processes revalidate within public-cache.ts's FRESH_MS).
   const { catalog } = domainsOf(deps);
   deps.events.subscribe('catalog.resourceChanged', () => catalog.publicCache.clear());
+  // Search: a change made in this process is searched at once (others are noticed within a second).
+  deps.events.subscribe('catalog.resourceChanged', (event) => domainsOf(deps).search.resourceChanged(event));
+  // Workshops: a person's registrations are part of their personal-data export.
+  deps.personalData.register('eventRegistrations', (userId) => domainsOf(deps).events.exportFor(userId));
   deps.events.subscribe('platform.migrated', ({ applied }) => {
     if (applied.length > 0) deps.log.info({ applied }, 'database migrated');
   });
@@ -127,10 +138,14 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(organizations.api);
   await app.register(catalog.api);
   await app.register(domainsOf(deps).dcat.plugin);
+  await app.register(domainsOf(deps).events.api);
+  await app.register(domainsOf(deps).search.api);
   await app.register(sitePages);
   await app.register(accountPages(accounts, { secureCookies: config.baseUrl.startsWith('https:'), baseUrl: config.baseUrl }));
   await app.register(organizations.pages);
   await app.register(catalog.pages);
+  await app.register(domainsOf(deps).search.pages);
   await app.register(dcatImport.pages);
+  await app.register(domainsOf(deps).events.pages);
   return app;
 }

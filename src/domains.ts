@@ -6,8 +6,11 @@ import { createAccountsDomain, type AccountsDomain, type AccountsTables } from '
 import { createCatalogDomain, type CatalogDomain, type CatalogTables, type DatasetValidator } from './domains/catalog/index.js';
 import { createDcatImportDomain, type DcatImportDomain, type ImportTables } from './domains/dcat/import/index.js';
 import { createDcatDomain, type DcatDomain } from './domains/dcat/index.js';
+import { createEventsDomain, type EventsDomain, type EventsTables } from './domains/events/index.js';
+import { createSearchDomain, type SearchDomain, type SearchTables } from './domains/search/index.js';
 import { createOrganizationsDomain, organizationPages, type OrganizationsDomain, type OrganizationsTables } from './domains/organizations/index.js';
 import { createLocalFileStorage } from './platform/storage/index.js';
+import { resolveSecretKey } from './platform/secret-key.js';
 import path from 'node:path';
 
 export interface Domains {
@@ -16,6 +19,8 @@ export interface Domains {
   catalog: CatalogDomain;
   dcat: DcatDomain;
   dcatImport: DcatImportDomain;
+  events: EventsDomain;
+  search: SearchDomain;
 }
 
 const created = new WeakMap<AppDeps, Domains>();
@@ -52,7 +57,29 @@ export function domainsOf(deps: AppDeps): Domains {
   const dcat = createDcatDomain({ catalog, config: { baseUrl: deps.config.baseUrl, fetchAllowPrivate: deps.config.fetchAllowPrivate, catalogPublisher: deps.config.catalogPublisher } });
   late.validateDataset = dcat.validateDataset;
   const dcatImport = createDcatImportDomain({ db: deps.db as unknown as Kysely<ImportTables>, clock: deps.clock, events: deps.events, log: deps.log, organizations: organizations.organizations, config: deps.config });
-  const domains = { accounts, organizations, catalog, dcat, dcatImport };
+  const search = createSearchDomain({ db: deps.db as unknown as Kysely<SearchTables>, clock: deps.clock, dialect: deps.database.dialect, config: { baseUrl: deps.config.baseUrl } });
+  // Workshops: their e-mailed private links are keyed with the site's secret key (see events/links.ts).
+  const events = createEventsDomain({
+    db: deps.db as unknown as Kysely<EventsTables>,
+    dialect: deps.database.dialect,
+    clock: deps.clock,
+    events: deps.events,
+    mailer: deps.mailer,
+    log: deps.log,
+    organizations,
+    files: createLocalFileStorage(path.join(deps.config.dataDir, 'files')),
+    linkKey: resolveSecretKey(deps.config.secretKey, deps.database.sqliteFile ? deps.config.dataDir : undefined),
+    config: {
+      baseUrl: deps.config.baseUrl,
+      mailFrom: deps.config.mailFrom,
+      reminderDays: deps.config.eventReminderDays,
+      retentionDays: deps.config.eventRetentionDays,
+      privacyController: deps.config.privacyController,
+      privacyContact: deps.config.privacyContact ?? (/<([^>]+)>/.exec(deps.config.mailFrom)?.[1] ?? deps.config.mailFrom),
+      slidesMaxBytes: deps.config.uploadMaxBytes,
+    },
+  });
+  const domains = { events, accounts, organizations, catalog, dcat, dcatImport, search };
   created.set(deps, domains);
   return domains;
 }

@@ -8,6 +8,7 @@ import { demoCommand } from './cli/demo.js';
 import { addImportCommand } from './cli/import.js';
 import { addExportCommand } from './cli/export.js';
 import { migrateCommand } from './cli/migrate.js';
+import { addReindexCommand } from './cli/reindex.js';
 import { addMemberCommand, addOrgCommand } from './cli/organizations.js';
 import { CliError } from './cli/runtime.js';
 import { serveCommand } from './cli/serve.js';
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   addImportCommand(program);
   addExportCommand(program);
   addValidateCommand(program);
+  addReindexCommand(program);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;
 }

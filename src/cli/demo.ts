@@ -19,6 +19,7 @@ export interface DemoSeeder {
 export const demoSeeders: DemoSeeder[] = [
   { name: 'organizations', seed: (deps) => domainsOf(deps).organizations.seedDemo() },
   { name: 'catalog', seed: (deps) => domainsOf(deps).catalog.seedDemo() },
+  { name: 'events', seed: (deps) => domainsOf(deps).events.seedDemo() },
 ];
 
 export async function runDemoSeeders(deps: AppDeps, seeders: DemoSeeder[] = demoSeeders): Promise<Record<string, DemoSeedResult>> {

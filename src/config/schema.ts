@@ -44,6 +44,10 @@ export interface ConfigValues {
   workerPollIntervalMs: number;
   writeRateLimitPerMinute: number;
   shutdownTimeoutMs: number;
+  eventReminderDays: number;
+  eventRetentionDays: number;
+  privacyController: string;
+  privacyContact: string | undefined;
 }
 
 export const settings: readonly SettingDefinition[] = [
@@ -68,4 +72,8 @@ export const settings: readonly SettingDefinition[] = [
   { env: 'ALLMANNING_WORKER_POLL_INTERVAL_MS', key: 'workerPollIntervalMs', type: 'integer', default: '1000', min: 50, max: 60000, description: 'How often an idle worker looks for due jobs, in milliseconds.' },
   { env: 'ALLMANNING_WRITE_RATE_LIMIT_PER_MINUTE', key: 'writeRateLimitPerMinute', type: 'integer', default: '120', min: 1, max: 100000, description: 'Writes (POST, PUT, PATCH, DELETE) one client IP may make per minute before 429 rate_limited. Anonymous GETs are not limited.' },
   { env: 'ALLMANNING_SHUTDOWN_TIMEOUT_MS', key: 'shutdownTimeoutMs', type: 'integer', default: '10000', min: 0, max: 600000, description: 'How long a stopping process waits for requests and jobs in flight before it exits.' },
+  { env: 'ALLMANNING_EVENT_REMINDER_DAYS', key: 'eventReminderDays', type: 'integer', default: '2', min: 0, max: 60, description: 'Workshop participants get a reminder this many days before the event (0: no reminders).' },
+  { env: 'ALLMANNING_EVENT_RETENTION_DAYS', key: 'eventRetentionDays', type: 'integer', default: '30', min: 1, max: 3650, description: 'Days after a workshop that its registrations are anonymised (names, e-mail addresses and needs removed; counts kept). Shown on the privacy notice.' },
+  { env: 'ALLMANNING_PRIVACY_CONTROLLER', key: 'privacyController', type: 'string', default: 'Allmänning – nätverket för öppna data i offentlig sektor', description: 'The personal-data controller named on the privacy notice of workshop registrations.' },
+  { env: 'ALLMANNING_PRIVACY_CONTACT', key: 'privacyContact', type: 'string', description: 'Contact address for privacy questions shown on the privacy notice. Unset: the sender address of outgoing mail.' },
 ];

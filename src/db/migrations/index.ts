@@ -7,6 +7,8 @@ import * as m0003 from './2026-11-28-0003-organization-search.js';
 import * as m0004 from './2026-11-28-0004-catalog.js';
 import * as m0005 from './2026-11-28-0005-catalog-import.js';
 import * as m0006 from './2026-11-28-0006-catalog-version.js';
+import * as m0007 from './2026-11-29-0007-search.js';
+import * as m0008 from './2026-11-29-0008-events.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -22,4 +24,6 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-11-28-0004-catalog': m0004,
   '2026-11-28-0005-catalog-import': m0005,
   '2026-11-28-0006-catalog-version': m0006,
+  '2026-11-29-0007-search': m0007,
+  '2026-11-29-0008-events': m0008,
 };

@@ -7,18 +7,15 @@ import { redirectTo, registerPage, registerPageAction } from '../../platform/htt
 import { renderPage } from '../../platform/views/render.js';
 import type { PageContext } from '../../platform/views/index.js';
 import { bodyOf, datasetInputOfForm, formAfterError, metadataFormValues, type CatalogFormState } from './catalog.forms.js';
-import { chosenOrganization, editableOrganizations, mayCreateAny, pageNumberOf, slugParam, type CatalogPagesOptions } from './catalog.page-support.js';
-import { presentDataset, presentDatasetListItem, type DistributionJson } from './catalog.presenter.js';
+import { chosenOrganization, editableOrganizations, slugParam, type CatalogPagesOptions } from './catalog.page-support.js';
+import { presentDataset, type DistributionJson } from './catalog.presenter.js';
 import type { DatasetView } from './catalog.service.js';
 import type { EditorValidation } from './dataset-validation.js';
 import { etagOf } from './resource.engine.js';
 import { DatasetFormPage } from './views/dataset-form.js';
-import { DatasetListPage, datasetSorts, type DatasetSort } from './views/dataset-list.js';
 import { DatasetPage } from './views/dataset-page.js';
 import type { DistributionItem } from './views/distribution-list.js';
 import { datasetJsonLd } from './views/json-ld.js';
-
-const PAGE_SIZE = 20;
 
 /** Media types the service previews as a table (see distribution.service.ts). */
 const PREVIEWABLE = new Set(['text/csv', 'text/tab-separated-values', 'application/json', 'application/geo+json', 'text/plain']);
@@ -86,33 +83,7 @@ export function registerDatasetPages(app: FastifyInstance, options: CatalogPages
     return DatasetFormPage({ ctx, form: { ...form, values }, organizations, series: await seriesOptions(request.actor, chosen?.id) });
   }
 
-  registerPage(app, '/datasets', async (request, _reply, ctx) => {
-    if (options.publicCache && request.actor.kind === 'anonymous' && !ctx.flash) {
-      return (await options.publicCache.answer(`page:${request.url}`, async () => ({ body: renderPage(await listPage(request, ctx)), etag: '' }))).body;
-    }
-    return listPage(request, ctx);
-  });
-
-  async function listPage(request: FastifyRequest, ctx: PageContext) {
-    const query = request.query as Record<string, unknown>;
-    const organization = typeof query.organization === 'string' ? query.organization.trim().slice(0, 200) : '';
-    const sort: DatasetSort = (datasetSorts as readonly string[]).includes(String(query.sort)) ? (query.sort as DatasetSort) : 'title';
-    const page = pageNumberOf(request);
-    const { items, total } = await catalog.datasets.list(request.actor, { organization: organization || undefined, sort, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-    const distributions = await options.distributionsOf(items.map((i) => i.row.id));
-    const { items: orgs } = await options.organizations.list({ limit: 1000, offset: 0 });
-    const canCreate = mayCreateAny(request.actor);
-    return DatasetListPage({
-      ctx,
-      items: items.map((item) => presentDatasetListItem(item, distributions.get(item.row.id) ?? [], baseUrl)),
-      total,
-      query: { organization, sort },
-      page,
-      pageSize: PAGE_SIZE,
-      organizations: orgs.map((o) => ({ slug: o.slug, name: { sv: o.name_sv, en: o.name_en } })),
-      createHref: canCreate ? (organization ? `/datasets/new?organization=${encodeURIComponent(organization)}` : '/datasets/new') : null,
-    });
-  }
+  // The list at /datasets is the search page (domains/search registers it).
 
   registerPage(app, '/datasets/new', (request, _reply, ctx) => newForm(request, ctx, { values: {}, errors: {} }), { withCsrf: true });
 

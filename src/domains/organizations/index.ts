@@ -12,6 +12,7 @@ import type { OrganizationsDeps } from './organizations.deps.js';
 export type { OrganizationsDeps } from './organizations.deps.js';
 export type { OrganizationsTables, OrganizationType } from './organizations.table.js';
 export { organizationTypes } from './organizations.table.js';
+export { renderMarkdown } from './markdown.js';
 export type { OrganizationService } from './organization.service.js';
 export type { MembershipService } from './membership.service.js';
 export type { OrganizationInput } from './organization.input.js';

@@ -10,24 +10,28 @@ import { dcatEn } from './dcat.en.js';
 import { dcatSv } from './dcat.sv.js';
 import { dcatImportEn } from './dcat-import.en.js';
 import { dcatImportSv } from './dcat-import.sv.js';
+import { eventsEn } from './events.en.js';
+import { eventsSv } from './events.sv.js';
 import { en as coreEn } from './en.js';
 import { formsEn } from './forms.en.js';
 import { formsSv } from './forms.sv.js';
 import { organizationsEn } from './organizations.en.js';
 import { organizationsSv } from './organizations.sv.js';
 import { sv as coreSv } from './sv.js';
+import { searchEn } from './search.en.js';
+import { searchSv } from './search.sv.js';
 
 export const catalogParts = {
-  sv: [coreSv, formsSv, accountsSv, organizationsSv, catalogSv, catalogPagesSv, dcatSv, dcatImportSv],
-  en: [coreEn, formsEn, accountsEn, organizationsEn, catalogEn, catalogPagesEn, dcatEn, dcatImportEn],
+  sv: [coreSv, formsSv, accountsSv, organizationsSv, catalogSv, catalogPagesSv, dcatSv, dcatImportSv, searchSv, eventsSv],
+  en: [coreEn, formsEn, accountsEn, organizationsEn, catalogEn, catalogPagesEn, dcatEn, dcatImportEn, searchEn, eventsEn],
 } as const;
 
-const svCatalog = { ...coreSv, ...formsSv, ...accountsSv, ...organizationsSv, ...catalogSv, ...catalogPagesSv, ...dcatSv, ...dcatImportSv };
+const svCatalog = { ...coreSv, ...formsSv, ...accountsSv, ...organizationsSv, ...catalogSv, ...catalogPagesSv, ...dcatSv, ...dcatImportSv, ...searchSv, ...eventsSv };
 
 export type MessageKey = keyof typeof svCatalog;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: { sv: Messages; en: Messages } = {
   sv: svCatalog,
-  en: { ...coreEn, ...formsEn, ...accountsEn, ...organizationsEn, ...catalogEn, ...catalogPagesEn, ...dcatEn, ...dcatImportEn },
+  en: { ...coreEn, ...formsEn, ...accountsEn, ...organizationsEn, ...catalogEn, ...catalogPagesEn, ...dcatEn, ...dcatImportEn, ...searchEn, ...eventsEn },
 };

@@ -13,6 +13,7 @@ export const mainNavigation: NavItem[] = [
   { path: '/', label: 'nav.home' },
   { path: '/datasets', label: 'nav.datasets' },
   { path: '/organizations', label: 'nav.organizations' },
+  { path: '/events', label: 'nav.events' },
   { path: '/developers/api', label: 'nav.api' },
 ];
 

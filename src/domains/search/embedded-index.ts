@@ -1,0 +1,850 @@
+// The embedded search index: every dataset that is not deleted, held in memory and fed from the
+// database (which stays the source of truth). Built for speed over 100,000 datasets on small
+// machines:
+// - documents live in slots (numbers); a changed dataset gets a new slot and its old one dies;
+// - each word key (the word and its stem) has a posting list of slots with a precomputed weight
+//   (title 5 > keywords 3 > description and distribution titles 1, saturated like BM25);
+// - a query is evaluated on bitsets (one bit per slot): visibility, each clause, each facet filter;
+// - facet counts walk the matched slots once, reading each slot's facet values from one flat pool;
+// - answers are cached per index generation (any change starts a new one).
+// Freshness: a change made in this process is read before the next search (changed()); changes
+// made by other processes (another web process, the CLI) are noticed through the catalog's change
+// counter, read at most every FRESH_MS, then only the rows changed since are read again.
+import { LRUCache } from 'lru-cache';
+import { facetNames, type FacetCount, type FacetName, type IndexStats, type SearchDocument, type SearchIndex, type SearchOrganization, type SearchRequest, type SearchResult, type SearchScope } from './search.model.js';
+import type { DatasetStamp } from './search.repository.js';
+import { hitOf, storedOf, suggestionsOf, type StoredDocument } from './search.documents.js';
+import { containsPhrase, indexKeys, parseQuery, queryKeys, STOP_WORDS, tokenize, type QueryTerm, type TextLang } from './text.js';
+
+export const FRESH_MS = 250;
+/** Rows changed this long before the newest one seen are read again (transactions that committed late). */
+const LATE_COMMIT_MS = 60_000;
+/** How often a changed catalog also gets a full id + revision comparison (hard deletes, clock skew). */
+const RECONCILE_MS = 30_000;
+const BATCH = 1000;
+
+export interface SearchSource {
+  version(): Promise<string>;
+  organizations(): Promise<SearchOrganization[]>;
+  count(): Promise<number>;
+  datasetsAfter(afterId: string, limit: number): Promise<SearchDocument[]>;
+  datasetsByIds(ids: readonly string[]): Promise<SearchDocument[]>;
+  changedSince(since: string): Promise<DatasetStamp[]>;
+  stamps(): Promise<DatasetStamp[]>;
+}
+
+const FIELD_WEIGHT = { title: 5, keyword: 3, description: 1, distribution: 1 } as const;
+
+/** Slots holding a key, ascending, each with its weight in hundredths (one byte: weights stay below 2.2). */
+class Postings {
+  docs: Int32Array = new Int32Array(2);
+  weights: Uint8Array = new Uint8Array(2);
+  n = 0;
+  push(doc: number, weight: number): void {
+    if (this.n === this.docs.length) {
+      const docs = new Int32Array(this.n * 2);
+      docs.set(this.docs);
+      this.docs = docs;
+      const weights = new Uint8Array(this.n * 2);
+      weights.set(this.weights);
+      this.weights = weights;
+    }
+    this.docs[this.n] = doc;
+    this.weights[this.n++] = Math.min(255, Math.round(weight * 100));
+  }
+  /** A full list over views of shared arrays (a bulk build): exact size, grows by copying when pushed to. */
+  static of(docs: Int32Array, weights: Uint8Array): Postings {
+    const postings = new Postings();
+    postings.docs = docs;
+    postings.weights = weights;
+    postings.n = docs.length;
+    return postings;
+  }
+}
+
+/**
+ * A full build collects (key, slot, weight) in three large arrays and turns them into exact-size
+ * posting lists at the end (a counting sort into two shared arrays): no list grows by doubling, so
+ * building 100,000 datasets leaves no trail of freed small buffers behind.
+ */
+class BulkPostings<K> {
+  private ids = new Map<K, number>();
+  private keys: K[] = [];
+  private keyOf = new Int32Array(1 << 16);
+  private slotOf = new Int32Array(1 << 16);
+  private weightOf = new Uint8Array(1 << 16);
+  private n = 0;
+
+  add(key: K, slot: number, weight: number): void {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+    }
+    if (this.n === this.keyOf.length) {
+      const size = this.n * 2;
+      const keyOf = new Int32Array(size);
+      keyOf.set(this.keyOf);
+      this.keyOf = keyOf;
+      const slotOf = new Int32Array(size);
+      slotOf.set(this.slotOf);
+      this.slotOf = slotOf;
+      const weightOf = new Uint8Array(size);
+      weightOf.set(this.weightOf);
+      this.weightOf = weightOf;
+    }
+    this.keyOf[this.n] = id;
+    this.slotOf[this.n] = slot;
+    this.weightOf[this.n++] = Math.min(255, Math.round(weight * 100));
+  }
+
+  /** Every key's list, slots ascending (they were added in slot order). */
+  build(): Map<K, Postings> {
+    const counts = new Int32Array(this.keys.length + 1);
+    for (let i = 0; i < this.n; i++) counts[this.keyOf[i]! + 1]!++;
+    for (let k = 0; k < this.keys.length; k++) counts[k + 1]! += counts[k]!;
+    const docs = new Int32Array(this.n);
+    const weights = new Uint8Array(this.n);
+    const next = counts.slice(0, this.keys.length);
+    for (let i = 0; i < this.n; i++) {
+      const at = next[this.keyOf[i]!]!++;
+      docs[at] = this.slotOf[i]!;
+      weights[at] = this.weightOf[i]!;
+    }
+    const out = new Map<K, Postings>();
+    this.keys.forEach((key, k) => out.set(key, Postings.of(docs.subarray(counts[k]!, counts[k + 1]!), weights.subarray(counts[k]!, counts[k + 1]!))));
+    return out;
+  }
+}
+
+/** A bitset over slots. */
+type Bits = Uint32Array;
+const bitsFor = (slots: number): Bits => new Uint32Array((slots + 31) >>> 5);
+const setBit = (bits: Bits, i: number) => (bits[i >>> 5]! |= 1 << (i & 31));
+const hasBit = (bits: Bits, i: number) => (bits[i >>> 5]! & (1 << (i & 31))) !== 0;
+
+function orPostings(bits: Bits, postings: Postings | undefined): void {
+  if (!postings) return;
+  const { docs, n } = postings;
+  for (let i = 0; i < n; i++) bits[docs[i]! >>> 5]! |= 1 << (docs[i]! & 31);
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+function countBits(bits: Bits): number {
+  let n = 0;
+  for (let i = 0; i < bits.length; i++) if (bits[i]) n += popcount(bits[i]!);
+  return n;
+}
+
+/** Calls `visit` for every set bit, in slot order. */
+function forEachBit(bits: Bits, visit: (slot: number) => void): void {
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w]!;
+    while (word !== 0) {
+      const low = word & -word;
+      visit((w << 5) + (31 - Math.clz32(low)));
+      word ^= low;
+    }
+  }
+}
+
+interface Slot {
+  doc: StoredDocument;
+  /** Normalised text of every field (tokens joined by spaces, fields by newlines): phrase checks. */
+  text: string;
+}
+
+/** Growable pool of one slot's facet values: (facet index << 24) | value id. */
+class FacetPool {
+  values = new Int32Array(1 << 16);
+  used = 0;
+  start = new Int32Array(1 << 12);
+  length = new Int32Array(1 << 12);
+  add(slot: number, encoded: number[]): void {
+    if (slot >= this.start.length) {
+      const size = Math.max(slot + 1, this.start.length * 2);
+      const start = new Int32Array(size);
+      start.set(this.start);
+      this.start = start;
+      const length = new Int32Array(size);
+      length.set(this.length);
+      this.length = length;
+    }
+    while (this.used + encoded.length > this.values.length) {
+      const values = new Int32Array(this.values.length * 2);
+      values.set(this.values);
+      this.values = values;
+    }
+    this.start[slot] = this.used;
+    this.length[slot] = encoded.length;
+    this.values.set(encoded, this.used);
+    this.used += encoded.length;
+  }
+}
+
+const FACET_INDEX = Object.fromEntries(facetNames.map((f, i) => [f, i])) as Record<FacetName, number>;
+
+/** The index proper: synchronous, no I/O. */
+export class MemoryIndex {
+  private slots: (Slot | undefined)[] = [];
+  private slotOf = new Map<string, number>();
+  private postings = new Map<string, Postings>();
+  private bulk: { words: BulkPostings<string>; facets: BulkPostings<number> } | undefined;
+  /** Words as written (not stems): what "did you mean" offers. */
+  private words = new Set<string>();
+  private sortedKeys: string[] | undefined;
+  private alive: Bits = bitsFor(1024);
+  private open: Bits = bitsFor(1024);
+  private facetIds = facetNames.map(() => new Map<string, number>());
+  private facetValues: string[][] = facetNames.map(() => []);
+  private facetPostings: Postings[][] = facetNames.map(() => []);
+  private pool = new FacetPool();
+  private organizations = new Map<string, SearchOrganization>();
+  private orders = new Map<string, Int32Array>();
+  private cache = new LRUCache<string, SearchResult>({ max: 2000 });
+  /** Facet counts of everything visible, per scope (see baseCounts). */
+  private everything = new Map<string, Int32Array>();
+  /** Raised by every change: cached answers and orders of another generation are stale. */
+  generation = 0;
+  live = 0;
+
+  get size(): number {
+    return this.live;
+  }
+
+  revisionOf(id: string): number | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.slots[slot]?.doc.revision;
+  }
+
+  ids(): IterableIterator<string> {
+    return this.slotOf.keys();
+  }
+
+  setOrganizations(organizations: readonly SearchOrganization[]): string[] {
+    const changedTypes: string[] = [];
+    const next = new Map(organizations.map((o) => [o.id, o]));
+    for (const [id, org] of next) {
+      const before = this.organizations.get(id);
+      if (before && before.type !== org.type) changedTypes.push(id);
+    }
+    this.organizations = next;
+    this.touch();
+    return changedTypes;
+  }
+
+  organization(id: string): SearchOrganization | undefined {
+    return this.organizations.get(id);
+  }
+
+  /** Ids of the datasets of these organisations (to re-index after an organisation type change). */
+  idsOfOrganizations(ids: readonly string[]): string[] {
+    const out: string[] = [];
+    for (const [id, slot] of this.slotOf) if (ids.includes(this.slots[slot]!.doc.organizationId)) out.push(id);
+    return out;
+  }
+
+  private touch(): void {
+    this.generation++;
+    this.orders.clear();
+    this.cache.clear();
+    this.everything.clear();
+  }
+
+  private grow(slot: number): void {
+    if (slot >> 5 < this.alive.length) return;
+    const size = Math.max(slot + 1, this.alive.length * 64);
+    const alive = bitsFor(size);
+    alive.set(this.alive);
+    this.alive = alive;
+    const open = bitsFor(size);
+    open.set(this.open);
+    this.open = open;
+  }
+
+  private facetId(facet: number, value: string): number {
+    const ids = this.facetIds[facet]!;
+    let id = ids.get(value);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(value, id);
+      this.facetValues[facet]!.push(value);
+      this.facetPostings[facet]!.push(new Postings());
+    }
+    return id;
+  }
+
+  remove(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    this.slots[slot] = undefined;
+    this.alive[slot >>> 5]! &= ~(1 << (slot & 31));
+    this.open[slot >>> 5]! &= ~(1 << (slot & 31));
+    this.slotOf.delete(id);
+    this.live--;
+    this.touch();
+  }
+
+  /** Adds or replaces a dataset. */
+  put(doc: SearchDocument): void {
+    this.remove(doc.id);
+    const slot = this.slots.length;
+    this.grow(slot);
+    const texts: string[] = [];
+    const weights = new Map<string, number>();
+    const addText = (text: string | undefined, lang: TextLang, weight: number) => {
+      if (!text) return;
+      const words = tokenize(text);
+      texts.push(words.join(' '));
+      for (const word of words) {
+        if (STOP_WORDS.has(word)) continue;
+        this.words.add(word);
+        for (const key of indexKeys(word, lang)) weights.set(key, (weights.get(key) ?? 0) + weight);
+      }
+    };
+    for (const lang of ['sv', 'en'] as const) {
+      addText(doc.title[lang], lang, FIELD_WEIGHT.title);
+      for (const keyword of doc.keywords[lang] ?? []) addText(keyword, lang, FIELD_WEIGHT.keyword);
+      addText(doc.description[lang], lang, FIELD_WEIGHT.description);
+      for (const title of doc.distributionTitles) addText(title[lang], lang, FIELD_WEIGHT.distribution);
+    }
+    for (const [key, raw] of weights) {
+      let postings = this.postings.get(key);
+      if (!postings) {
+        postings = new Postings();
+        this.postings.set(key, postings);
+        this.sortedKeys = undefined;
+      }
+      // Saturation (BM25's k1 = 1.2 without length normalisation): repeats count, less and less.
+      const weight = (raw * 2.2) / (raw + 1.2);
+      if (this.bulk) this.bulk.words.add(key, slot, weight);
+      else postings.push(slot, weight);
+    }
+    const encoded: number[] = [];
+    const addFacet = (facet: FacetName, value: string) => {
+      const f = FACET_INDEX[facet];
+      const id = this.facetId(f, value);
+      encoded.push((f << 24) | id);
+      if (this.bulk) this.bulk.facets.add((f << 24) | id, slot, 0);
+      else this.facetPostings[f]![id]!.push(slot, 0);
+    };
+    addFacet('organization', doc.organizationId);
+    const orgType = this.organizations.get(doc.organizationId)?.type;
+    if (orgType) addFacet('organizationType', orgType);
+    for (const facet of ['theme', 'format', 'license', 'open', 'hvd', 'keyword', 'accessRights'] as const) for (const value of doc.facets[facet]) addFacet(facet, value);
+    this.pool.add(slot, encoded);
+    this.slots.push({ doc: storedOf(doc), text: texts.join('\n') });
+    this.slotOf.set(doc.id, slot);
+    setBit(this.alive, slot);
+    if (doc.status === 'published' && doc.visibility === 'public') setBit(this.open, slot);
+    this.live++;
+    this.touch();
+  }
+
+  /** Dead slots make up much of the index: time to build it again from the database. */
+  needsCompaction(): boolean {
+    const dead = this.slots.length - this.live;
+    return dead >= 1000 && dead >= this.slots.length / 4;
+  }
+
+  /** A full build: puts until endBulk() collect their postings in bulk (see BulkPostings). */
+  beginBulk(): void {
+    this.bulk = { words: new BulkPostings<string>(), facets: new BulkPostings<number>() };
+  }
+
+  endBulk(): void {
+    const bulk = this.bulk;
+    if (!bulk) return;
+    this.bulk = undefined;
+    for (const [key, postings] of bulk.words.build()) this.postings.set(key, postings);
+    for (const [encoded, postings] of bulk.facets.build()) this.facetPostings[encoded >>> 24]![encoded & 0xffffff] = postings;
+    this.touch();
+  }
+
+  clear(): void {
+    this.slots = [];
+    this.slotOf.clear();
+    this.postings.clear();
+    this.words.clear();
+    this.sortedKeys = undefined;
+    this.alive = bitsFor(1024);
+    this.open = bitsFor(1024);
+    this.facetIds = facetNames.map(() => new Map());
+    this.facetValues = facetNames.map(() => []);
+    this.facetPostings = facetNames.map(() => []);
+    this.pool = new FacetPool();
+    this.live = 0;
+    this.touch();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Queries
+
+  private visible(scope: SearchScope): Bits {
+    if ('all' in scope) return this.alive.slice();
+    const bits = this.open.slice();
+    for (const orgId of scope.insiderOf) {
+      const id = this.facetIds[FACET_INDEX.organization]!.get(orgId);
+      if (id !== undefined) orPostings(bits, this.facetPostings[FACET_INDEX.organization]![id]);
+    }
+    for (let i = 0; i < bits.length; i++) bits[i]! &= this.alive[i]!;
+    return bits;
+  }
+
+  private keysWithPrefix(prefix: string): string[] {
+    this.sortedKeys ??= [...this.postings.keys()].sort();
+    const keys = this.sortedKeys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < keys.length && keys[i]!.startsWith(prefix) && out.length < 5000; i++) out.push(keys[i]!);
+    return out;
+  }
+
+  /** The keys a term reads (phrases: each of their words' keys). */
+  private termKeys(term: QueryTerm): string[][] {
+    if (term.kind === 'word') return [queryKeys(term.word)];
+    if (term.kind === 'prefix') return [this.keysWithPrefix(term.prefix)];
+    return term.words.filter((w) => !STOP_WORDS.has(w)).map((w) => queryKeys(w));
+  }
+
+  private termBits(term: QueryTerm, size: number, within: Bits): Bits {
+    const groups = this.termKeys(term);
+    if (groups.length === 0) {
+      // A phrase of stop words only: every document whose text has it.
+      const bits = bitsFor(size);
+      if (term.kind === 'phrase') forEachBit(within, (slot) => containsPhrase(this.slots[slot]!.text, term.words) && setBit(bits, slot));
+      return bits;
+    }
+    let result: Bits | undefined;
+    for (const keys of groups) {
+      const bits = bitsFor(size);
+      for (const key of keys) orPostings(bits, this.postings.get(key));
+      if (result) for (let i = 0; i < result.length; i++) result[i]! &= bits[i]!;
+      else result = bits;
+    }
+    if (term.kind === 'phrase') {
+      const checked = bitsFor(size);
+      for (let i = 0; i < result!.length; i++) result![i]! &= within[i]!;
+      forEachBit(result!, (slot) => containsPhrase(this.slots[slot]!.text, term.words) && setBit(checked, slot));
+      return checked;
+    }
+    return result!;
+  }
+
+  private idf(key: string): number {
+    // Postings keep the slots of replaced versions until compaction: count all slots on both sides.
+    const df = this.postings.get(key)?.n ?? 0;
+    const n = Math.max(this.slots.length, df, 1);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  private order(sort: 'title' | 'modified' | 'newest'): Int32Array {
+    let order = this.orders.get(sort);
+    if (!order) {
+      const slots: number[] = [];
+      forEachBit(this.alive, (slot) => slots.push(slot));
+      const docs = this.slots;
+      if (sort === 'title') slots.sort((a, b) => cmp(docs[a]!.doc.sortTitle, docs[b]!.doc.sortTitle) || cmp(docs[a]!.doc.id, docs[b]!.doc.id));
+      else if (sort === 'modified') slots.sort((a, b) => cmp(docs[b]!.doc.updatedAt, docs[a]!.doc.updatedAt) || cmp(docs[a]!.doc.id, docs[b]!.doc.id));
+      else slots.sort((a, b) => cmp(docs[b]!.doc.createdAt, docs[a]!.doc.createdAt) || cmp(docs[a]!.doc.id, docs[b]!.doc.id));
+      order = Int32Array.from(slots);
+      this.orders.set(sort, order);
+    }
+    return order;
+  }
+
+  /** Words as written with how many slots hold them (the benchmark picks its query mix from these). */
+  vocabulary(): { word: string; documents: number }[] {
+    return [...this.words].map((word) => ({ word, documents: this.postings.get(word)?.n ?? 0 }));
+  }
+
+  /** `cache: false` evaluates even when the answer is cached (the benchmark's in-process figures). */
+  search(request: SearchRequest, options: { cache?: boolean } = {}): SearchResult {
+    if (options.cache === false) return this.evaluate(request);
+    const key = JSON.stringify([request.q, request.filters, request.sort, request.limit, request.offset, request.locale, request.scope, request.facetSize]);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const result = this.evaluate(request);
+    this.cache.set(key, result);
+    return result;
+  }
+
+  private evaluate(request: SearchRequest): SearchResult {
+    const size = this.slots.length;
+    const query = parseQuery(request.q);
+    const base = this.visible(request.scope);
+    const visible = base.slice();
+    const scored: { keys: string[]; weight: number }[] = [];
+    for (const clause of query.clauses) {
+      const bits = bitsFor(size);
+      for (const term of clause.anyOf) {
+        const termBits = this.termBits(term, size, visible);
+        for (let i = 0; i < bits.length; i++) bits[i]! |= termBits[i]!;
+        if (!clause.negated) for (const keys of this.termKeys(term)) scored.push({ keys, weight: term.kind === 'phrase' ? 1.5 : term.kind === 'prefix' ? 0.7 : 1 });
+      }
+      if (clause.negated) for (let i = 0; i < base.length; i++) base[i]! &= ~bits[i]!;
+      else for (let i = 0; i < base.length; i++) base[i]! &= bits[i]!;
+    }
+
+    // Facet filters: OR within a facet, AND across; each facet's counts ignore its own filter.
+    const filterBits = new Map<number, Bits>();
+    for (const facet of facetNames) {
+      const values = request.filters[facet];
+      if (!values || values.length === 0) continue;
+      const f = FACET_INDEX[facet];
+      const bits = bitsFor(size);
+      for (const value of values) {
+        const id = this.facetIds[f]!.get(facet === 'organization' ? this.organizationIdOf(value) : value);
+        if (id !== undefined) orPostings(bits, this.facetPostings[f]![id]);
+      }
+      filterBits.set(f, bits);
+    }
+    const matched = base.slice();
+    for (const bits of filterBits.values()) for (let i = 0; i < matched.length; i++) matched[i]! &= bits[i]!;
+    const total = countBits(matched);
+
+    // Facet counts. A set larger than half of what the searcher may see is counted as the
+    // precomputed counts of everything visible minus its complement: never more than half the
+    // catalog is walked.
+    const facetSize = request.facetSize ?? 20;
+    const offsets = new Int32Array(facetNames.length + 1);
+    for (let f = 0; f < facetNames.length; f++) offsets[f + 1] = offsets[f]! + this.facetValues[f]!.length;
+    let counts: Int32Array = new Int32Array(offsets[facetNames.length]!);
+    if (facetSize > 0) {
+      const visibleCount = countBits(visible);
+      const everything = this.baseCounts(request.scope, visible, offsets);
+      const countsOf = (bits: Bits, size: number, only: number): Int32Array => {
+        if (size > visibleCount / 2) {
+          const result = everything.slice();
+          const complement = visible.slice();
+          for (let i = 0; i < complement.length; i++) complement[i]! &= ~bits[i]!;
+          this.countSlots(complement, result, offsets, -1, only);
+          return result;
+        }
+        const result = new Int32Array(offsets[facetNames.length]!);
+        this.countSlots(bits, result, offsets, 1, only);
+        return result;
+      };
+      counts = countsOf(matched, total, -1);
+      for (const f of filterBits.keys()) {
+        const bits = base.slice();
+        for (const [other, otherBits] of filterBits) if (other !== f) for (let i = 0; i < bits.length; i++) bits[i]! &= otherBits[i]!;
+        const own = countsOf(bits, countBits(bits), f);
+        counts.set(own.subarray(offsets[f]!, offsets[f + 1]!), offsets[f]!);
+      }
+    }
+    const facets = Object.fromEntries(
+      facetNames.map((facet, f) => {
+        const selected = new Set((request.filters[facet] ?? []).map((v) => (facet === 'organization' ? this.organizationIdOf(v) : v)));
+        const list: FacetCount[] = [];
+        const c = counts.subarray(offsets[f]!, offsets[f + 1]!);
+        if (facetSize > 0) for (let id = 0; id < c.length; id++) if (c[id]! > 0 || selected.has(this.facetValues[f]![id]!)) list.push({ value: this.facetValues[f]![id]!, count: c[id]! });
+        list.sort((a, b) => b.count - a.count || cmp(a.value, b.value));
+        const top = list.slice(0, facetSize);
+        for (const item of list.slice(facetSize)) if (selected.has(item.value)) top.push(item);
+        for (const value of selected) if (!list.some((i) => i.value === value)) top.push({ value, count: 0 });
+        return [facet, facet === 'organization' ? top.map((i) => ({ ...i, value: this.organizations.get(i.value)?.slug ?? i.value })) : top];
+      }),
+    ) as Record<FacetName, FacetCount[]>;
+
+    // Ordering: relevance (with words) by score, else by a precomputed order.
+    const want = request.offset + request.limit;
+    let page: { slot: number; score: number }[];
+    if (request.sort === 'relevance' && scored.length > 0) {
+      const scores = new Float32Array(size);
+      for (const { keys, weight } of scored) {
+        for (const key of keys) {
+          const postings = this.postings.get(key);
+          if (!postings) continue;
+          const idf = this.idf(key) * weight * 0.01;
+          const { docs, weights, n } = postings;
+          for (let i = 0; i < n; i++) {
+            const slot = docs[i]!;
+            if (hasBit(matched, slot)) scores[slot]! += idf * weights[i]!;
+          }
+        }
+      }
+      page = this.best(matched, scores, want).slice(request.offset);
+    } else {
+      const order = this.order(request.sort === 'relevance' ? 'title' : request.sort);
+      page = [];
+      let seen = 0;
+      for (let i = 0; i < order.length && page.length < request.limit; i++) {
+        const slot = order[i]!;
+        if (!hasBit(matched, slot)) continue;
+        if (seen++ >= request.offset) page.push({ slot, score: 0 });
+      }
+    }
+    const hits = page.map(({ slot, score }) => hitOf(this.slots[slot]!.doc, score, request.locale, query));
+    const orgIds = new Set(hits.map((h) => h.organizationId));
+    for (const facet of facets.organization) orgIds.add(this.organizationIdOf(facet.value));
+    const organizations = [...orgIds].map((id) => this.organizations.get(id)).filter((o): o is SearchOrganization => o !== undefined);
+    const didYouMean = total === 0 && request.q ? this.correct(request.q) : null;
+    return { total, hits, facets, organizations, query, didYouMean };
+  }
+
+  /** The query with each word no document has replaced by the most common key within a small edit distance. */
+  private correct(q: string): string | null {
+    let changed = false;
+    const words = q.split(/\s+/).map((raw) => {
+      const word = tokenize(raw)[0];
+      if (!word || raw.includes('"') || raw.endsWith('*') || raw.startsWith('-') || raw === 'OR' || tokenize(raw).length !== 1) return raw;
+      if (queryKeys(word).some((k) => this.postings.has(k))) return raw;
+      const limit = word.length <= 4 ? 1 : 2;
+      let best: { key: string; df: number; distance: number } | undefined;
+      for (const key of this.words) {
+        const postings = this.postings.get(key)!;
+        if (Math.abs(key.length - word.length) > limit || key[0] !== word[0] && limit < 2) continue;
+        const distance = editDistance(word, key, limit);
+        if (distance > limit) continue;
+        if (!best || distance < best.distance || (distance === best.distance && postings.n > best.df)) best = { key, df: postings.n, distance };
+      }
+      if (!best) return raw;
+      changed = true;
+      return best.key;
+    });
+    return changed ? words.join(' ') : null;
+  }
+
+  /** Facet counts of everything the scope sees (precomputed once per generation and scope). */
+  private baseCounts(scope: SearchScope, visible: Bits, offsets: Int32Array): Int32Array {
+    const key = JSON.stringify(scope);
+    let counts = this.everything.get(key);
+    if (!counts || counts.length !== offsets[facetNames.length]) {
+      counts = new Int32Array(offsets[facetNames.length]!);
+      this.countSlots(visible, counts, offsets, 1, -1);
+      if (this.everything.size > 100) this.everything.clear();
+      this.everything.set(key, counts);
+    }
+    return counts;
+  }
+
+  /** Adds `delta` to the count of every facet value (of facet `only`, or all when -1) of every slot in `bits`. */
+  private countSlots(bits: Bits, counts: Int32Array, offsets: Int32Array, delta: number, only: number): void {
+    const { values, start, length } = this.pool;
+    for (let w = 0; w < bits.length; w++) {
+      let word = bits[w]!;
+      while (word !== 0) {
+        const low = word & -word;
+        const slot = (w << 5) + (31 - Math.clz32(low));
+        word ^= low;
+        const from = start[slot]!;
+        const to = from + length[slot]!;
+        for (let i = from; i < to; i++) {
+          const encoded = values[i]!;
+          const f = encoded >>> 24;
+          if (only < 0 || f === only) counts[offsets[f]! + (encoded & 0xffffff)]! += delta;
+        }
+      }
+    }
+  }
+
+  /** The `k` best slots of `bits` by score, then title (a bounded insertion: most slots lose to the k-th at once). */
+  private best(bits: Bits, scores: Float32Array, k: number): { slot: number; score: number }[] {
+    if (k <= 0) return [];
+    const slots = new Int32Array(k);
+    const best = new Float64Array(k);
+    let n = 0;
+    const docs = this.slots;
+    const beats = (score: number, slot: number, i: number) => score > best[i]! || (score === best[i]! && docs[slot]!.doc.sortTitle < docs[slots[i]!]!.doc.sortTitle);
+    for (let w = 0; w < bits.length; w++) {
+      let word = bits[w]!;
+      while (word !== 0) {
+        const low = word & -word;
+        const slot = (w << 5) + (31 - Math.clz32(low));
+        word ^= low;
+        const score = scores[slot]!;
+        if (n === k && !beats(score, slot, k - 1)) continue;
+        let i = n < k ? n++ : k - 1;
+        while (i > 0 && beats(score, slot, i - 1)) {
+          slots[i] = slots[i - 1]!;
+          best[i] = best[i - 1]!;
+          i--;
+        }
+        slots[i] = slot;
+        best[i] = score;
+      }
+    }
+    return Array.from({ length: n }, (_, i) => ({ slot: slots[i]!, score: best[i]! }));
+  }
+
+  private organizationIdOf(slug: string): string {
+    for (const org of this.organizations.values()) if (org.slug === slug) return org.id;
+    return `missing:${slug}`;
+  }
+}
+
+/** Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
+/** The embedded SearchIndex: a MemoryIndex kept in step with the database. */
+export function createEmbeddedIndex(source: SearchSource, options: { now?: () => number } = {}): SearchIndex & { memory: MemoryIndex; refresh(): Promise<void> } {
+  const now = options.now ?? (() => performance.now());
+  let memory = new MemoryIndex();
+  let built: Promise<void> | undefined;
+  let knownVersion = '';
+  let checkedAt = -Infinity;
+  let reconciledAt = -Infinity;
+  let newest = '';
+  const pending = new Set<string>();
+  let refreshing: Promise<void> | undefined;
+
+  const noteNewest = (updatedAt: string) => {
+    if (updatedAt > newest) newest = updatedAt;
+  };
+
+  /** Builds a new index from the database and swaps it in whole: searches never see a half-built one. */
+  async function loadAll(onProgress?: (done: number, total: number) => void): Promise<IndexStats> {
+    const started = performance.now();
+    const version = await source.version();
+    const total = await source.count();
+    const next = new MemoryIndex();
+    next.beginBulk();
+    next.setOrganizations(await source.organizations());
+    let latest = '';
+    let after = '';
+    let done = 0;
+    for (;;) {
+      const docs = await source.datasetsAfter(after, BATCH);
+      for (const doc of docs) {
+        next.put(doc);
+        if (doc.updatedAt > latest) latest = doc.updatedAt;
+      }
+      done += docs.length;
+      onProgress?.(done, Math.max(total, done));
+      if (docs.length < BATCH) break;
+      after = docs[docs.length - 1]!.id;
+    }
+    next.endBulk();
+    memory = next;
+    newest = latest;
+    knownVersion = version;
+    checkedAt = now();
+    reconciledAt = now();
+    return { documents: memory.size, ms: performance.now() - started };
+  }
+
+
+  async function apply(ids: Iterable<string>, stamps: readonly DatasetStamp[]): Promise<void> {
+    const load = new Set(ids);
+    for (const stamp of stamps) {
+      if (stamp.deleted_at) memory.remove(stamp.id);
+      else if (memory.revisionOf(stamp.id) !== stamp.revision) load.add(stamp.id);
+    }
+    if (load.size === 0) return;
+    const docs = await source.datasetsByIds([...load]);
+    const found = new Set(docs.map((d) => d.id));
+    for (const id of load) if (!found.has(id)) memory.remove(id);
+    for (const doc of docs) {
+      memory.put(doc);
+      noteNewest(doc.updatedAt);
+    }
+    if (memory.needsCompaction()) await loadAll();
+  }
+
+  async function refresh(): Promise<void> {
+    const ids = [...pending];
+    pending.clear();
+    const version = await source.version();
+    const versionChanged = version !== knownVersion;
+    if (versionChanged && version.split('|')[2] !== knownVersion.split('|')[2]) {
+      // allmanning reindex was run: build everything again.
+      await loadAll();
+      return;
+    }
+    if (versionChanged) {
+      if (version.split('|')[1] !== knownVersion.split('|')[1]) {
+        const changedTypes = memory.setOrganizations(await source.organizations());
+        ids.push(...memory.idsOfOrganizations(changedTypes));
+      }
+      const since = new Date(newest ? Date.parse(newest) - LATE_COMMIT_MS : 0).toISOString();
+      let stamps = await source.changedSince(since);
+      if (now() - reconciledAt >= RECONCILE_MS) {
+        stamps = await source.stamps();
+        const present = new Set(stamps.map((s) => s.id));
+        for (const id of [...memory.ids()]) if (!present.has(id)) memory.remove(id);
+        reconciledAt = now();
+      }
+      await apply(ids, stamps);
+    } else if (ids.length) {
+      await apply(ids, []);
+    }
+    knownVersion = version;
+    checkedAt = now();
+  }
+
+  async function fresh(): Promise<void> {
+    built ??= loadAll().then(() => undefined);
+    await built;
+    if (pending.size === 0 && now() - checkedAt < FRESH_MS) return;
+    // One refresh at a time; a request that arrives during one waits for the next.
+    while (refreshing) await refreshing;
+    if (pending.size === 0 && now() - checkedAt < FRESH_MS) return;
+    refreshing = refresh().finally(() => {
+      refreshing = undefined;
+    });
+    await refreshing;
+  }
+
+  return {
+    kind: 'embedded',
+    get memory() {
+      return memory;
+    },
+    refresh: fresh,
+    async search(request: SearchRequest) {
+      await fresh();
+      return memory.search(request);
+    },
+    async suggest(q, locale, scope, limit) {
+      await fresh();
+      const words = tokenize(q);
+      if (words.length === 0) return [];
+      const last = words.pop()!;
+      const text = [...words.map((w) => `"${w}"`), `${last}*`].join(' ');
+      const { hits } = memory.search({ q: text, filters: {}, sort: 'relevance', limit: limit * 3, offset: 0, locale, scope, facetSize: 0 });
+      return suggestionsOf(hits, limit);
+    },
+    changed(id: string) {
+      pending.add(id);
+    },
+    async rebuild(onProgress) {
+      // The index in use keeps answering until the new one is complete.
+      while (refreshing) await refreshing;
+      const stats = loadAll(onProgress);
+      built ??= stats.then(() => undefined);
+      return stats;
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// The words and query syntax both implementations share: tokens, stems, the parser, phrases,
+// snippets (escaped, matches marked), and the PostgreSQL index expression kept in step with its
+// migration.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { SEARCH_VECTOR as MIGRATED_VECTOR } from '../../db/migrations/2026-11-29-0007-search.js';
+import { SEARCH_VECTOR } from './postgres-index.js';
+import { containsPhrase, normalised, parseQuery, queryKeys, snippetHtml, snippetOf, stem, tokenize } from './text.js';
+
+describe('search text', () => {
+  test('tokens: letters and digits, lower case, å ä ö kept, composed characters equal', () => {
+    assert.deepEqual(tokenize('Förskolor i MALMÖ, 2024 – covid-19'), ['förskolor', 'i', 'malmö', '2024', 'covid', '19']);
+    assert.deepEqual(tokenize('A\u030Angström'), ['ångström'], 'a + combining ring is å');
+    assert.notEqual(tokenize('hår')[0], tokenize('har')[0]);
+  });
+
+  test('stems: Swedish and English snowball, and query keys in both languages', () => {
+    assert.equal(stem('licenser', 'sv'), 'licens');
+    assert.equal(stem('förskolor', 'sv'), stem('förskola', 'sv'));
+    assert.equal(stem('datasets', 'en'), 'dataset');
+    assert.deepEqual(queryKeys('licenser').sort(), ['licens', 'licenser']);
+  });
+
+  test('the parser: AND, "phrases", OR, -exclusion, prefix*, stop words, stray operators', () => {
+    const q = parseQuery('skolor "öppna data" trafik OR buller -covid geo* och');
+    assert.deepEqual(
+      q.clauses.map((c) => ({ negated: c.negated, terms: c.anyOf })),
+      [
+        { negated: false, terms: [{ kind: 'word', word: 'skolor' }] },
+        { negated: false, terms: [{ kind: 'phrase', words: ['öppna', 'data'] }] },
+        { negated: false, terms: [{ kind: 'word', word: 'trafik' }, { kind: 'word', word: 'buller' }] },
+        { negated: true, terms: [{ kind: 'word', word: 'covid' }] },
+        { negated: false, terms: [{ kind: 'prefix', prefix: 'geo' }] },
+      ],
+    );
+    assert.deepEqual(parseQuery('OR "unclosed phrase').clauses, [{ anyOf: [{ kind: 'phrase', words: ['unclosed', 'phrase'] }], negated: false }]);
+    assert.deepEqual(parseQuery('').clauses, []);
+    assert.deepEqual(parseQuery('covid-19').clauses[0]!.anyOf, [{ kind: 'phrase', words: ['covid', '19'] }]);
+  });
+
+  test('phrases match whole words in order, within one field', () => {
+    const text = [normalised('Förskolor i Malmö'), normalised('Öppna data')].join('\n');
+    assert.ok(containsPhrase(text, ['förskolor', 'i', 'malmö']));
+    assert.ok(!containsPhrase(text, ['malmö', 'öppna']), 'not across fields');
+    assert.ok(!containsPhrase(text, ['skolor', 'i']), 'not inside a word');
+  });
+
+  test('snippets: matches marked by stem and prefix, text escaped', () => {
+    const parts = snippetOf('Alla <b>förskolor</b> & geodata.', 'sv', { words: ['förskola'], prefixes: ['geo'] });
+    assert.equal(snippetHtml(parts), 'Alla &lt;b&gt;<mark>förskolor</mark>&lt;/b&gt; &amp; <mark>geodata</mark>.');
+    const long = `${'ord '.repeat(100)}förskolor ${'ord '.repeat(100)}`;
+    const window = snippetOf(long, 'sv', { words: ['förskolor'], prefixes: [] });
+    assert.ok(window.some((p) => p.match), 'a match far in is in the window');
+    assert.equal(window[0]!.text, '… ');
+  });
+
+  test('the PostgreSQL query expression is the one its index was created with', () => {
+    assert.equal(SEARCH_VECTOR, MIGRATED_VECTOR);
+  });
+});
