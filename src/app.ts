@@ -38,6 +38,7 @@ export const APP_VERSION: string = JSON.parse(fs.readFileSync(path.join(packageR
 /** Every background job this codebase can run, in one visible list. */
 export function registerJobs(deps: AppDeps): void {
   deps.mailer.registerJobs(deps.jobs);
+  domainsOf(deps).dcatImport.registerJobs(deps.jobs, deps.queue);
   deps.jobs.register(PRUNE_JOBS_JOB, { handler: async (_payload, { log }) => log.info({ deleted: await pruneFinishedJobs(deps.db, deps.clock) }, 'pruned finished jobs') });
   deps.jobs.register(PRUNE_SESSIONS_JOB, { handler: async (_payload, { log }) => log.info(await domainsOf(deps).accounts.sessions.pruneExpired(), 'pruned expired sessions') });
   deps.jobs.register(EVENT_REMINDERS_JOB, { handler: async (_payload, { log }) => log.info(await domainsOf(deps).events.sendReminders(), 'workshop reminders sent') });

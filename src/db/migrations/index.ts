@@ -9,6 +9,8 @@ import * as m0005 from './2026-11-28-0005-catalog-import.js';
 import * as m0006 from './2026-11-28-0006-catalog-version.js';
 import * as m0007 from './2026-11-29-0007-search.js';
 import * as m0008 from './2026-11-29-0008-events.js';
+import * as m0009 from './2026-11-29-0009-import-queue.js';
+import * as m0010 from './2026-11-29-0010-organization-publisher-type.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -26,4 +28,6 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-11-28-0006-catalog-version': m0006,
   '2026-11-29-0007-search': m0007,
   '2026-11-29-0008-events': m0008,
+  '2026-11-29-0009-import-queue': m0009,
+  '2026-11-29-0010-organization-publisher-type': m0010,
 };

@@ -60,6 +60,28 @@ describe('catalog API', () => {
     assert.ok(Object.keys(details).some((k) => k.startsWith('title')), res.body);
   });
 
+  test('a contact point’s postal address: stored and shown; a part over 200 characters or an unknown part → 400 naming it', async () => {
+    const contactPoint = { name: 'Kundcenter', email: 'kundcenter@malmo.se' };
+    const address = { street: 'August Palms plats 1', postalCode: '205 80', locality: 'Malmö', country: 'Sverige' };
+    const created = await draft({ contactPoint: { ...contactPoint, address: { ...address, street: ` ${address.street} ` } } });
+    const shown = await call('GET', `/api/v1/datasets/${created.slug}`, editor);
+    assert.deepEqual(shown.json().contactPoint, { kind: 'organization', ...contactPoint, address });
+
+    for (const [part, value] of [['street', 'g'.repeat(201)], ['country', 'S'.repeat(201)], ['region', 'Skåne']] as const) {
+      const bad = await call('PATCH', `/api/v1/datasets/${created.slug}`, editor, { contactPoint: { ...contactPoint, address: { ...address, [part]: value } } }, { 'if-match': `"${created.id}.${created.revision}"` });
+      assert.equal(bad.statusCode, 400, `${part}: ${bad.body}`);
+      assert.equal(bad.json().error.code, 'validation_failed');
+      const fields = Object.keys(bad.json().error.details);
+      assert.ok(fields.some((f) => f.includes('address') && (f.includes(part) || part === 'region')), `${part}: ${fields.join(', ')}`);
+    }
+    const atLimit = await call('PATCH', `/api/v1/datasets/${created.slug}`, editor, { contactPoint: { ...contactPoint, address: { street: 'g'.repeat(200) } } }, { 'if-match': `"${created.id}.${created.revision}"` });
+    assert.equal(atLimit.statusCode, 200, atLimit.body);
+    assert.deepEqual(atLimit.json().contactPoint.address, { street: 'g'.repeat(200) });
+    const removed = await call('PATCH', `/api/v1/datasets/${created.slug}`, editor, { contactPoint: { ...contactPoint, address: null } }, { 'if-match': `"${created.id}.${atLimit.json().revision}"` });
+    assert.equal(removed.statusCode, 200, removed.body);
+    assert.equal(removed.json().contactPoint.address, undefined);
+  });
+
   test('a draft needs only organisation and Swedish title; outsiders cannot see it; members can', async () => {
     const res = await call('POST', '/api/v1/datasets', editor, { organization: org.slug, title: { sv: 'Bara en titel' } });
     assert.equal(res.statusCode, 201, res.body);

@@ -88,6 +88,7 @@ export function createCatalogExportSource(deps: CatalogDeps) {
           name: { sv: row.name_sv, ...(row.name_en ? { en: row.name_en } : {}) },
           orgNumber: row.org_number,
           type: row.type,
+          publisherType: row.publisher_type,
           website: row.website,
         }));
         cache.set(id, org);

@@ -74,3 +74,44 @@ describe('revision diffs', () => {
     assert.deepEqual(diffSnapshots(before, { ...before }), {});
   });
 });
+
+describe('contact addresses', () => {
+  test('a contact point keeps its postal address: parts trimmed, empty parts and empty addresses left out', () => {
+    const problems: Problems = {};
+    const contact = { name: 'Kundservice', email: 'data@example.se' };
+    const next = applyFields(datasetFields, emptyDatasetMetadata(), {
+      contactPoint: { ...contact, address: { street: '  Storgatan 1 ', postalCode: '123 45', locality: 'Ort\n by', country: '', extra: undefined } },
+    }, problems);
+    assert.deepEqual(problems, {});
+    assert.deepEqual(next.contactPoint?.address, { street: 'Storgatan 1', postalCode: '123 45', locality: 'Ort by' });
+    for (const address of [null, {}, { street: ' ', country: null }]) {
+      const cleared = applyFields(datasetFields, emptyDatasetMetadata(), { contactPoint: { ...contact, address } }, problems);
+      assert.deepEqual(problems, {});
+      assert.equal(cleared.contactPoint?.name, 'Kundservice');
+      assert.equal('address' in (cleared.contactPoint ?? {}), false, JSON.stringify(address));
+    }
+  });
+
+  test('each part of a contact address is at most 200 characters; bad parts are named by their path', () => {
+    const contact = { name: 'Kundservice', email: 'data@example.se' };
+    const atLimit: Problems = {};
+    const kept = applyFields(datasetFields, emptyDatasetMetadata(), { contactPoint: { ...contact, address: { street: 'g'.repeat(200), country: 'Sverige' } } }, atLimit);
+    assert.deepEqual(atLimit, {});
+    assert.equal(kept.contactPoint?.address?.street?.length, 200);
+
+    const problems: Problems = {};
+    const refused = applyFields(datasetFields, emptyDatasetMetadata(), {
+      contactPoint: { ...contact, address: { street: 'g'.repeat(201), locality: 42, postalCode: '123 45', region: 'Norrland' } },
+    }, problems);
+    assert.deepEqual(problems, {
+      'contactPoint.address.street': ['catalog.validation.addressPartTooLong'],
+      'contactPoint.address.locality': ['catalog.validation.text'],
+      'contactPoint.address.region': ['catalog.validation.address'],
+    });
+    assert.deepEqual(refused.contactPoint?.address, { postalCode: '123 45' });
+
+    const notAnObject: Problems = {};
+    applyFields(datasetFields, emptyDatasetMetadata(), { contactPoint: { ...contact, address: 'Storgatan 1, Ort' } }, notAnObject);
+    assert.deepEqual(notAnObject, { 'contactPoint.address': ['catalog.validation.address'] });
+  });
+});

@@ -4,7 +4,7 @@
 // spelling; licences are stored canonical. Every problem is collected with the field's path
 // ('title.sv', 'themes', 'contactPoint.email'), so a form or API call gets all of them at once.
 import { isEmail, isHttpUrl } from '../../platform/validation.js';
-import type { DataServiceMetadata, DatasetMetadata, DatasetSeriesMetadata, DistributionMetadata } from './catalog.model.js';
+import { CONTACT_ADDRESS_PART_MAX, contactAddressParts, type ContactAddress, type DataServiceMetadata, type DatasetMetadata, type DatasetSeriesMetadata, type DistributionMetadata } from './catalog.model.js';
 import { resolveLicence } from './licences.js';
 import { byCode, canonicalIri, fileTypeByMediaType, type SchemeName } from './vocabularies/index.js';
 
@@ -139,6 +139,36 @@ function vocabValue(scheme: SchemeName, value: unknown): string | undefined {
   return canonicalIri(scheme, value) ?? byCode(scheme, value)?.iri ?? (scheme === 'fileType' && value.includes('/') ? fileTypeByMediaType(value)?.iri : undefined);
 }
 
+/**
+ * A contact point's postal address: an object of street, postalCode, locality and country, each
+ * text of at most CONTACT_ADDRESS_PART_MAX characters (trimmed; empty parts left out). Undefined
+ * when absent, null or every part empty.
+ */
+function contactAddress(value: unknown, path: string, add: (field: string, key: string) => void): ContactAddress | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    add(path, 'catalog.validation.address');
+    return undefined;
+  }
+  const parts = value as Record<string, unknown>;
+  const out: ContactAddress = {};
+  for (const key of Object.keys(parts)) {
+    if (!(contactAddressParts as readonly string[]).includes(key) && parts[key] !== undefined) add(`${path}.${key}`, 'catalog.validation.address');
+  }
+  for (const key of contactAddressParts) {
+    const part = parts[key];
+    if (part === undefined || part === null) continue;
+    if (typeof part !== 'string') {
+      add(`${path}.${key}`, 'catalog.validation.text');
+      continue;
+    }
+    const trimmed = part.trim().replace(/\s+/g, ' ');
+    if (trimmed.length > CONTACT_ADDRESS_PART_MAX) add(`${path}.${key}`, 'catalog.validation.addressPartTooLong');
+    else if (trimmed) out[key] = trimmed;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 /** Normalises one value of a kind; adds problems under `path`. Returns undefined to leave the field empty. */
 function normalizeValue(kind: FieldKind, value: unknown, path: string, problems: Problems): unknown {
   const add = (field: string, key: string) => (problems[field] ??= []).push(key);
@@ -238,8 +268,8 @@ function normalizeValue(kind: FieldKind, value: unknown, path: string, problems:
     }
     case 'contact': {
       if (typeof value !== 'object' || value === null) return add(path, 'catalog.validation.contact');
-      const { kind: who, name, email, phone, url } = value as Record<string, unknown>;
-      const contact: Record<string, string> = { kind: who === 'individual' ? 'individual' : 'organization' };
+      const { kind: who, name, email, phone, url, address } = value as Record<string, unknown>;
+      const contact: Record<string, unknown> = { kind: who === 'individual' ? 'individual' : 'organization' };
       if (typeof name !== 'string' || !name.trim()) add(`${path}.name`, 'validation.required');
       else if (name.trim().length > 200) add(`${path}.name`, 'catalog.validation.tooLong');
       else contact.name = name.trim();
@@ -255,6 +285,8 @@ function normalizeValue(kind: FieldKind, value: unknown, path: string, problems:
         if (!isHttpUrl(url.trim())) add(`${path}.url`, 'validation.url');
         else contact.url = url.trim();
       }
+      const postal = contactAddress(address, `${path}.address`, add);
+      if (postal) contact.address = postal;
       return contact;
     }
     case 'licence': {

@@ -8,7 +8,7 @@ import { AppError, PreconditionFailedError } from '../../platform/errors.js';
 import { formFromError } from '../../platform/http/pages.js';
 import type { FormState } from '../../platform/views/forms.js';
 import type { DataServiceInput, DatasetInput, DistributionInput, SeriesInput } from './catalog.input.js';
-import type { ContactPoint, LangText, PeriodOfTime } from './catalog.model.js';
+import { contactAddressParts, type ContactAddress, type ContactPoint, type LangText, type PeriodOfTime } from './catalog.model.js';
 import { resolveLicence } from './licences.js';
 
 /** A parsed form body: url-encoded bodies repeat a key for each checked box or selected option. */
@@ -76,12 +76,18 @@ function periods(body: FormBody): PeriodOfTime[] {
   return out;
 }
 
-/** The contact point, or null when every part is empty. */
+/** The contact point, or null when every part is empty (its postal address by part: contactPoint.address.street …). */
 function contactPoint(body: FormBody): ContactPoint | null {
   const [name, email, phone, url] = ['name', 'email', 'phone', 'url'].map((p) => one(body, `contactPoint.${p}`).trim());
-  if (!name && !email && !phone && !url) return null;
+  const address: ContactAddress = {};
+  for (const part of contactAddressParts) {
+    const text = one(body, `contactPoint.address.${part}`).trim();
+    if (text) address[part] = text;
+  }
+  const hasAddress = Object.keys(address).length > 0;
+  if (!name && !email && !phone && !url && !hasAddress) return null;
   const kind = one(body, 'contactPoint.kind') === 'individual' ? 'individual' : 'organization';
-  return { kind, name: name!, email: email!, ...(phone ? { phone } : {}), ...(url ? { url } : {}) };
+  return { kind, name: name!, email: email!, ...(phone ? { phone } : {}), ...(url ? { url } : {}), ...(hasAddress ? { address } : {}) };
 }
 
 function licence(body: FormBody): string | null {
@@ -190,7 +196,9 @@ export function metadataFormValues(metadata: object): Record<string, string> {
   for (const [key, value] of Object.entries(metadata)) {
     if (value === undefined || value === null) continue;
     if (key === 'contactPoint') {
-      for (const [part, text] of Object.entries(value as ContactPoint)) values[`contactPoint.${part}`] = String(text);
+      const { address, ...parts } = value as ContactPoint;
+      for (const [part, text] of Object.entries(parts)) values[`contactPoint.${part}`] = String(text);
+      for (const [part, text] of Object.entries(address ?? {})) values[`contactPoint.address.${part}`] = String(text);
     } else if (key === 'temporal') {
       (value as PeriodOfTime[]).forEach((p, i) => {
         values[`temporal.${i}.start`] = p.start ?? '';

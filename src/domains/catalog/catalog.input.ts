@@ -2,11 +2,14 @@
 // parsing, the demo seeder, later the importers). Every metadata field is optional here: a draft may
 // lack almost everything; the publish rules (readiness.ts) say what a published resource needs.
 // On update, a field that is present replaces the stored value, `null` clears it, absent keeps it.
-import type { ContactPoint, DataServiceMetadata, DatasetMetadata, DatasetSeriesMetadata, DistributionMetadata, Visibility } from './catalog.model.js';
+import type { ContactAddress, ContactPoint, DataServiceMetadata, DatasetMetadata, DatasetSeriesMetadata, DistributionMetadata, Visibility } from './catalog.model.js';
 
 type Nullable<T> = { [K in keyof T]?: T[K] | null };
 
-export type DatasetFields = Nullable<Omit<DatasetMetadata, 'contactPoint'>> & { contactPoint?: ContactPoint | null };
+/** A contact point as input: its postal address may be `null` (no address) or have empty parts. */
+export type ContactPointInput = Omit<ContactPoint, 'address'> & { address?: Nullable<ContactAddress> | null };
+
+export type DatasetFields = Nullable<Omit<DatasetMetadata, 'contactPoint'>> & { contactPoint?: ContactPointInput | null };
 
 export interface DatasetInput extends DatasetFields {
   /** Organisation id or slug (required to create; moving a dataset to another organisation is not offered). */
@@ -25,7 +28,7 @@ export interface DatasetInput extends DatasetFields {
 export type DistributionInput = Nullable<Omit<DistributionMetadata, 'file'>>;
 
 export interface DataServiceInput extends Nullable<Omit<DataServiceMetadata, 'contactPoint'>> {
-  contactPoint?: ContactPoint | null;
+  contactPoint?: ContactPointInput | null;
   organization?: string;
   slug?: string;
   visibility?: Visibility;
@@ -33,7 +36,7 @@ export interface DataServiceInput extends Nullable<Omit<DataServiceMetadata, 'co
 }
 
 export interface SeriesInput extends Nullable<Omit<DatasetSeriesMetadata, 'contactPoint'>> {
-  contactPoint?: ContactPoint | null;
+  contactPoint?: ContactPointInput | null;
   organization?: string;
   slug?: string;
 }

@@ -16,6 +16,23 @@ export interface LangList {
   en?: string[];
 }
 
+/** vcard:hasAddress → vcard:Address: a postal address, each part optional (at least one given). */
+export interface ContactAddress {
+  /** vcard:street-address */
+  street?: string;
+  /** vcard:locality */
+  locality?: string;
+  /** vcard:postal-code */
+  postalCode?: string;
+  /** vcard:country-name */
+  country?: string;
+}
+
+/** The parts of a contact address, in the order they are written. */
+export const contactAddressParts = ['street', 'postalCode', 'locality', 'country'] as const;
+/** The longest a part of a contact address may be (characters). */
+export const CONTACT_ADDRESS_PART_MAX = 200;
+
 /** dcat:contactPoint → vcard:Organization (or vcard:Individual). */
 export interface ContactPoint {
   kind: 'organization' | 'individual';
@@ -27,6 +44,8 @@ export interface ContactPoint {
   phone?: string;
   /** vcard:hasURL */
   url?: string;
+  /** vcard:hasAddress */
+  address?: ContactAddress;
 }
 
 /** dct:PeriodOfTime with dcat:startDate / dcat:endDate (ISO dates, either may be open). */

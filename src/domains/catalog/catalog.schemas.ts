@@ -1,7 +1,7 @@
 // TypeBox schemas of the catalog API: they validate the shape of input (the services then check
 // values against vocabularies and rules), filter output and describe the API in OpenAPI.
 import { Type, type TSchema } from 'typebox';
-import { datasetStatuses, visibilities } from './catalog.model.js';
+import { CONTACT_ADDRESS_PART_MAX, datasetStatuses, visibilities } from './catalog.model.js';
 
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Str = (description?: string, maxLength = 2000) => Type.String({ maxLength, ...(description ? { description } : {}) });
@@ -15,6 +15,16 @@ const LangList = Type.Object(
   { sv: Type.Optional(Type.Array(Str(undefined, 100), { maxItems: 100 })), en: Type.Optional(Type.Array(Str(undefined, 100), { maxItems: 100 })) },
   { additionalProperties: false, description: 'Keywords per language' },
 );
+const AddressPart = (description: string) => Type.Optional(nullable(Str(description, CONTACT_ADDRESS_PART_MAX)));
+const ContactAddress = Type.Object(
+  {
+    street: AddressPart('vcard:street-address'),
+    postalCode: AddressPart('vcard:postal-code'),
+    locality: AddressPart('vcard:locality'),
+    country: AddressPart('vcard:country-name'),
+  },
+  { additionalProperties: false, description: `vcard:hasAddress: a postal address, each part at most ${CONTACT_ADDRESS_PART_MAX} characters; null or all parts empty means none` },
+);
 const ContactPoint = Type.Object(
   {
     kind: Type.Optional(Type.Enum(['organization', 'individual'])),
@@ -22,6 +32,7 @@ const ContactPoint = Type.Object(
     email: Str('vcard:hasEmail', 254),
     phone: Type.Optional(Str(undefined, 40)),
     url: Type.Optional(Str()),
+    address: Type.Optional(nullable(ContactAddress)),
   },
   { additionalProperties: false, description: 'dcat:contactPoint' },
 );

@@ -22,6 +22,8 @@ export interface OrganizationRef {
   name: LangText;
   orgNumber: string | null;
   type: string;
+  /** The ADMS publisher type code chosen for the organisation (null: its type decides). */
+  publisherType?: string | null;
 }
 
 export interface ResourceRef {
@@ -86,7 +88,7 @@ export function createCatalogService(deps: CatalogDeps) {
 
   async function organizationRef(id: string): Promise<OrganizationRef> {
     const org = await organizations.organizations.get(id);
-    return { id: org.id, slug: org.slug, name: { sv: org.name_sv, ...(org.name_en ? { en: org.name_en } : {}) }, orgNumber: org.org_number, type: org.type };
+    return { id: org.id, slug: org.slug, name: { sv: org.name_sv, ...(org.name_en ? { en: org.name_en } : {}) }, orgNumber: org.org_number, type: org.type, publisherType: org.publisher_type };
   }
 
   /** The organisation a new resource belongs to, or a 400 naming the field. */

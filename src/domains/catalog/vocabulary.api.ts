@@ -28,7 +28,7 @@ export function vocabularyRoutes() {
       '/api/v1/vocabularies/:name',
       {
         schema: {
-          summary: 'Every concept of one vocabulary (dataTheme, fileType, frequency, language, accessRight, distributionStatus, plannedAvailability, hvdCategory, licence)',
+          summary: 'Every concept of one vocabulary (dataTheme, fileType, frequency, language, accessRight, distributionStatus, plannedAvailability, hvdCategory, licence, publisherType)',
           tags,
           params: Type.Object({ name: Type.String({ maxLength: 50 }) }),
           response: { 200: Type.Object({ name: Type.String(), scheme: Type.String(), items: Type.Array(ConceptSchema) }) },

@@ -34,6 +34,7 @@ export function publisherIri(base: string, org: PublisherRef): string {
 
 /** Hash IRIs of the nodes that belong to one resource (stable across exports and round trips). */
 export const contactIri = (resourceIri: string): string => `${resourceIri}#contact`;
+export const contactAddressIri = (resourceIri: string): string => `${resourceIri}#contact-address`;
 export const periodIri = (resourceIri: string, index: number): string => `${resourceIri}#period-${index + 1}`;
 export const checksumIri = (distribution: string): string => `${distribution}#checksum`;
 export const rightsIri = (distribution: string): string => `${distribution}#rights`;

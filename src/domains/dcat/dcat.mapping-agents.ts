@@ -1,9 +1,10 @@
 // The parts every DCAT resource shares: its publisher (a foaf:Agent with an ADMS publisher type),
-// its contact point (a vCard with a hash IRI under the resource), periods of time, licences and
-// legislation (typed once per document) and the catalog node itself.
+// its contact point (a vCard with a hash IRI under the resource, its postal address another),
+// periods of time, licences and legislation (typed once per document) and the catalog node itself.
 import type * as RDF from '@rdfjs/types';
 import { HVD_LEGISLATION_IRI, type ContactPoint, type LangText, type PeriodOfTime } from '../catalog/index.js';
-import { anyIri, contactIri, mailtoIri, organizationPageIri, periodIri, publisherIri, telIri, webIri } from './dcat.iris.js';
+import { impliedPublisherTypes, organizationTypes, PUBLISHER_TYPE_NAMESPACE } from '../organizations/index.js';
+import { anyIri, contactAddressIri, contactIri, mailtoIri, organizationPageIri, periodIri, publisherIri, telIri, webIri } from './dcat.iris.js';
 import { dateLiteral, iriTerm, rdfType, term, type GraphBuilder } from './rdf-builder.js';
 
 /** An organisation as the export knows it (the catalog's ExportOrganization fits). */
@@ -12,19 +13,27 @@ export interface AgentSource {
   name: LangText;
   orgNumber: string | null;
   type: string;
+  /** The ADMS publisher type code chosen for the organisation (null or absent: follow `type`). */
+  publisherType?: string | null;
   website?: string | null;
 }
 
 /**
  * ADMS publisher types (the values DCAT-AP-SE allows for dct:type of an agent) by organisation
- * type. "other" has no honest equivalent, so it gets none and the validator asks for one.
+ * type, as the organisations domain implies them. "other" has no honest equivalent, so it gets
+ * none unless the organisation chose a publisher type; without one the validator asks for it.
  */
-export const PUBLISHER_TYPES: Readonly<Record<string, string>> = {
-  state_agency: 'http://purl.org/adms/publishertype/NationalAuthority',
-  municipality: 'http://purl.org/adms/publishertype/LocalAuthority',
-  region: 'http://purl.org/adms/publishertype/RegionalAuthority',
-  state_company: 'http://purl.org/adms/publishertype/Company',
-};
+export const PUBLISHER_TYPES: Readonly<Record<string, string>> = Object.fromEntries(
+  organizationTypes.flatMap((type) => {
+    const code = impliedPublisherTypes[type];
+    return code ? [[type, `${PUBLISHER_TYPE_NAMESPACE}${code}`]] : [];
+  }),
+);
+
+/** The dct:type of an organisation's agent: its chosen publisher type, else the one its type implies. */
+export function publisherTypeIri(org: Pick<AgentSource, 'type' | 'publisherType'>): string | undefined {
+  return org.publisherType ? `${PUBLISHER_TYPE_NAMESPACE}${org.publisherType}` : PUBLISHER_TYPES[org.type];
+}
 
 /** The site's own agent when it publishes the site-wide catalog: a commons run for many bodies. */
 export const SITE_PUBLISHER_TYPE = 'http://purl.org/adms/publishertype/NonProfitOrganisation';
@@ -37,7 +46,7 @@ export function addPublisher(g: GraphBuilder, baseUrl: string, org: AgentSource)
   g.add(node, rdfType, term('foaf', 'Agent'));
   g.add(node, rdfType, term('foaf', 'Organization'));
   g.text(node, term('foaf', 'name'), org.name);
-  const type = PUBLISHER_TYPES[org.type];
+  const type = publisherTypeIri(org);
   if (type) g.add(node, term('dct', 'type'), iriTerm(type));
   const digits = org.orgNumber?.replace(/\D/g, '');
   if (digits?.length === 10) {
@@ -49,7 +58,10 @@ export function addPublisher(g: GraphBuilder, baseUrl: string, org: AgentSource)
   return node;
 }
 
-/** A contact point as vcard:Organization or vcard:Individual at `<resource>#contact`. */
+/**
+ * A contact point as vcard:Organization or vcard:Individual at `<resource>#contact`; its postal
+ * address a vcard:Address at `<resource>#contact-address` (no blank nodes: harvesting rules).
+ */
 export function addContactPoint(g: GraphBuilder, resource: RDF.NamedNode, contact: ContactPoint | undefined): void {
   if (!contact) return;
   const node = iriTerm(contactIri(resource.value));
@@ -62,6 +74,16 @@ export function addContactPoint(g: GraphBuilder, resource: RDF.NamedNode, contac
   if (phone) g.add(node, term('vcard', 'hasTelephone'), iriTerm(phone));
   const url = webIri(contact.url);
   if (url) g.add(node, term('vcard', 'hasURL'), iriTerm(url));
+  const address = contact.address;
+  if (address && (address.street || address.locality || address.postalCode || address.country)) {
+    const postal = iriTerm(contactAddressIri(resource.value));
+    g.add(node, term('vcard', 'hasAddress'), postal);
+    g.add(postal, rdfType, term('vcard', 'Address'));
+    g.plain(postal, term('vcard', 'street-address'), address.street);
+    g.plain(postal, term('vcard', 'locality'), address.locality);
+    g.plain(postal, term('vcard', 'postal-code'), address.postalCode);
+    g.plain(postal, term('vcard', 'country-name'), address.country);
+  }
 }
 
 /** dct:temporal as dct:PeriodOfTime nodes at `<resource>#period-N`. */

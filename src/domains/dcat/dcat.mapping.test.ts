@@ -120,6 +120,39 @@ describe('DCAT mapping', () => {
     assert.equal(one(without, `${BASE}/organizations/havskommun`, `${NS.dct}type`).value, 'http://purl.org/adms/publishertype/NationalAuthority');
   });
 
+  test('dct:type of the publisher: the chosen ADMS publisher type, else the one the organisation type implies', () => {
+    const agent = `${BASE}/organizations/havskommun`;
+    const typeOf = (organization: Partial<ExportOrganization>) =>
+      objects(datasetQuads(dataset({ organization: { orgNumber: null, ...organization } }), { baseUrl: BASE }), agent, `${NS.dct}type`).map((t) => t.value);
+    assert.deepEqual(typeOf({ type: 'other', publisherType: 'NonProfitOrganisation' }), ['http://purl.org/adms/publishertype/NonProfitOrganisation']);
+    assert.deepEqual(typeOf({ type: 'other', publisherType: null }), [], 'type other without a choice: none (the DCAT-AP-SE checker asks for one)');
+    assert.deepEqual(typeOf({ type: 'other' }), []);
+    assert.deepEqual(typeOf({ type: 'municipality', publisherType: null }), ['http://purl.org/adms/publishertype/LocalAuthority']);
+    assert.deepEqual(typeOf({ type: 'state_company', publisherType: 'PrivateIndividual(s)' }), ['http://purl.org/adms/publishertype/PrivateIndividual(s)'], 'the choice wins over the type');
+  });
+
+  test('the contact point’s postal address is a vcard:Address at <resource>#contact-address; none when it has no parts', () => {
+    const contactPoint = { kind: 'organization' as const, name: 'Havs kommun, miljö', email: 'miljo@hav.example.se' };
+    const quads = datasetQuads(dataset({ metadata: { contactPoint: { ...contactPoint, address: { street: 'Strandvägen 1', postalCode: '123 45', locality: 'Havsby', country: 'Sverige' } } } }), { baseUrl: BASE });
+    const address = `${D}#contact-address`;
+    assert.equal(one(quads, `${D}#contact`, `${NS.vcard}hasAddress`).value, address);
+    assert.equal(one(quads, address, `${NS.rdf}type`).value, `${NS.vcard}Address`);
+    for (const [property, value] of [['street-address', 'Strandvägen 1'], ['postal-code', '123 45'], ['locality', 'Havsby'], ['country-name', 'Sverige']] as const) {
+      const literal = one(quads, address, `${NS.vcard}${property}`) as RDF.Literal;
+      assert.equal(literal.termType, 'Literal');
+      assert.equal(literal.value, value);
+    }
+    assert.ok(quads.every((q) => q.subject.termType !== 'BlankNode' && q.object.termType !== 'BlankNode'));
+
+    const partial = datasetQuads(dataset({ metadata: { contactPoint: { ...contactPoint, address: { locality: 'Havsby' } } } }), { baseUrl: BASE });
+    assert.deepEqual(partial.filter((q) => q.subject.value === address).map((q) => q.predicate.value).sort(), [`${NS.rdf}type`, `${NS.vcard}locality`]);
+    for (const without of [{ ...contactPoint }, { ...contactPoint, address: {} }]) {
+      const none = datasetQuads(dataset({ metadata: { contactPoint: without } }), { baseUrl: BASE });
+      assert.deepEqual(objects(none, `${D}#contact`, `${NS.vcard}hasAddress`), []);
+      assert.ok(!none.some((q) => q.subject.value === address));
+    }
+  });
+
   test('a publisher, licence or legislation is described once per document', () => {
     const remembered = new Set<string>();
     const first = datasetQuads(dataset(), { baseUrl: BASE, remembered });

@@ -7,7 +7,7 @@ import type * as RDF from '@rdfjs/types';
 import { isomorphic } from 'rdf-isomorphic';
 import { domainsOf } from '../../domains.js';
 import { startApp, type CatalogTestApp } from '../catalog/testing.js';
-import { createUser } from '../organizations/testing.js';
+import { bearer, createUser } from '../organizations/testing.js';
 import { parseRdf } from './rdf-parse.js';
 import type { RdfFormat } from './serializers/index.js';
 
@@ -165,6 +165,23 @@ describe('DCAT-AP-SE routes', () => {
     assert.equal((await get('/datasets/finns-inte.ttl')).statusCode, 404);
     assert.notEqual((await get('/datasets/%E0%A4%A', { accept: 'text/turtle' })).statusCode, 500, 'a malformed path is no server error');
     assert.match(String((await get('/datasets/new', { accept: 'text/turtle' })).headers['content-type']), /^text\/html/, 'not a dataset: the page route answers');
+  });
+
+  test('the publisher type chosen for an organisation is its agent’s dct:type, in its catalog and on its datasets', async () => {
+    const admin = await createUser(t, { siteAdmin: true });
+    const patch = (slug: string, payload: object) => t.app.inject({ method: 'PATCH', url: `/api/v1/organizations/${slug}`, headers: bearer(admin), payload });
+    const DCT_TYPE = 'http://purl.org/dc/terms/type';
+    await domainsOf(t.deps).organizations.organizations.createAsOperator({ slug: 'bibliotekforeningen', name: { sv: 'Biblioteksföreningen' }, type: 'other' });
+    const agent = `${BASE}/organizations/bibliotekforeningen`;
+    assert.equal(valueOf(await graph('/organizations/bibliotekforeningen/catalog.ttl', 'ttl'), agent, DCT_TYPE), undefined, 'type other, nothing chosen: no dct:type');
+    assert.equal((await patch('bibliotekforeningen', { publisherType: 'NonProfitOrganisation' })).statusCode, 200);
+    assert.equal(valueOf(await graph('/organizations/bibliotekforeningen/catalog.ttl', 'ttl'), agent, DCT_TYPE), 'http://purl.org/adms/publishertype/NonProfitOrganisation');
+
+    const lantmateriet = 'http://dataportal.se/organisation/SE2021004888';
+    assert.equal(valueOf(await graph('/datasets/belagenhetsadresser.ttl', 'ttl'), lantmateriet, DCT_TYPE), 'http://purl.org/adms/publishertype/NationalAuthority');
+    assert.equal((await patch('lantmateriet', { publisherType: 'SupraNationalAuthority' })).statusCode, 200);
+    assert.equal(valueOf(await graph('/datasets/belagenhetsadresser.ttl', 'ttl'), lantmateriet, DCT_TYPE), 'http://purl.org/adms/publishertype/SupraNationalAuthority');
+    assert.equal(valueOf(await graph('/organizations/lantmateriet/catalog.ttl', 'ttl'), lantmateriet, DCT_TYPE), 'http://purl.org/adms/publishertype/SupraNationalAuthority');
   });
 });
 

@@ -10,9 +10,9 @@ import { createOrganizationService } from './organization.service.js';
 import type { OrganizationsDeps } from './organizations.deps.js';
 
 export type { OrganizationsDeps } from './organizations.deps.js';
-export type { OrganizationsTables, OrganizationType } from './organizations.table.js';
-export { organizationTypes } from './organizations.table.js';
-export { renderMarkdown } from './markdown.js';
+export type { OrganizationsTables, OrganizationType, PublisherType } from './organizations.table.js';
+export { organizationTypes, publisherTypes } from './organizations.table.js';
+export { PUBLISHER_TYPE_NAMESPACE, impliedPublisherTypes, isPublisherType, publisherTypeOf } from './publisher-type.js';
 export type { OrganizationService } from './organization.service.js';
 export type { MembershipService } from './membership.service.js';
 export type { OrganizationInput } from './organization.input.js';
@@ -23,6 +23,7 @@ export { parseOrgNumber, formatOrgNumber } from './org-number.js';
 export { organizationApi } from './organization.api.js';
 export { organizationPages } from './organization.pages.js';
 export { demoOrganizations } from './organization.demo.js';
+export { renderMarkdown } from './markdown.js';
 
 export function createOrganizationsDomain(deps: OrganizationsDeps) {
   const organizations = createOrganizationService(deps, createLogoStore(deps.config.dataDir));

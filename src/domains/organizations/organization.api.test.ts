@@ -30,7 +30,7 @@ describe('organisations API', () => {
     const bySlug = await api('GET', '/api/v1/organizations/trafikverket');
     assert.equal(bySlug.statusCode, 200);
     const body = bySlug.json();
-    assert.deepEqual(Object.keys(body).sort(), ['contactEmail', 'createdAt', 'description', 'id', 'logoUrl', 'name', 'orgNumber', 'slug', 'type', 'updatedAt', 'website']);
+    assert.deepEqual(Object.keys(body).sort(), ['contactEmail', 'createdAt', 'description', 'effectivePublisherType', 'id', 'logoUrl', 'name', 'orgNumber', 'publisherType', 'slug', 'type', 'updatedAt', 'website']);
     assert.deepEqual(body.name, { sv: 'Trafikverket', en: 'Swedish Transport Administration' });
     assert.equal(body.orgNumber, '2021006297');
     assert.deepEqual(body.description, { sv: null, en: null });
@@ -111,6 +111,36 @@ describe('organisations API', () => {
     assert.equal(tooLong.statusCode, 400);
     assert.ok(tooLong.json().error.details['name.en']);
     assert.equal((await api('PATCH', '/api/v1/organizations/finns-inte', siteAdmin, {})).statusCode, 404);
+  });
+
+  test('PATCH publisherType: an ADMS code is kept and used, null follows the type again; anything else → 400 naming the field', async () => {
+    const created = await api('POST', '/api/v1/organizations', siteAdmin, { name: { sv: 'Föreningen för öppna data' }, slug: 'oppna-data-foreningen', type: 'other' });
+    assert.equal(created.statusCode, 201, created.body);
+    assert.equal(created.json().publisherType, null);
+    assert.equal(created.json().effectivePublisherType, null, 'type other implies no publisher type');
+
+    const chosen = await api('PATCH', '/api/v1/organizations/oppna-data-foreningen', siteAdmin, { publisherType: 'NonProfitOrganisation' });
+    assert.equal(chosen.statusCode, 200, chosen.body);
+    assert.equal(chosen.json().publisherType, 'NonProfitOrganisation');
+    assert.equal(chosen.json().effectivePublisherType, 'NonProfitOrganisation');
+    assert.equal((await api('GET', '/api/v1/organizations/oppna-data-foreningen')).json().publisherType, 'NonProfitOrganisation', 'stored');
+
+    const retyped = await api('PATCH', '/api/v1/organizations/oppna-data-foreningen', siteAdmin, { type: 'region', publisherType: null });
+    assert.equal(retyped.statusCode, 200, retyped.body);
+    assert.equal(retyped.json().publisherType, null);
+    assert.equal(retyped.json().effectivePublisherType, 'RegionalAuthority', 'unset: the type decides');
+
+    for (const publisherType of ['Church', 'http://purl.org/adms/publishertype/NonProfitOrganisation', 'nonprofitorganisation', 42, '']) {
+      const bad = await api('PATCH', '/api/v1/organizations/oppna-data-foreningen', siteAdmin, { publisherType });
+      assert.equal(bad.statusCode, 400, `${JSON.stringify(publisherType)} → ${bad.body}`);
+      assert.equal(bad.json().error.code, 'validation_failed');
+      assert.ok(bad.json().error.details.publisherType, JSON.stringify(bad.json().error.details));
+    }
+    assert.equal((await api('GET', '/api/v1/organizations/oppna-data-foreningen')).json().effectivePublisherType, 'RegionalAuthority', 'a refused change changes nothing');
+    const onCreate = await api('POST', '/api/v1/organizations', siteAdmin, { name: { sv: 'Standardiseringsorganet' }, type: 'other', publisherType: 'StandardisationBody' });
+    assert.equal(onCreate.statusCode, 201, onCreate.body);
+    assert.equal(onCreate.json().effectivePublisherType, 'StandardisationBody');
+    assert.equal((await api('POST', '/api/v1/organizations', siteAdmin, { name: { sv: 'X' }, publisherType: 'Church' })).statusCode, 400);
   });
 
   test('list: { total, items }, limit/offset, q and type filters, Link headers', async () => {

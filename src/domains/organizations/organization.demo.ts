@@ -7,8 +7,8 @@ import type { OrganizationsTables } from './organizations.table.js';
 
 const AT = '2026-11-28T00:00:00.000Z';
 
-function org(id: string, fields: Omit<OrganizationWrite, 'id' | 'logo_key' | 'created_at' | 'updated_at' | 'contact_email'>): OrganizationWrite {
-  return { id, ...fields, contact_email: null, logo_key: null, created_at: AT, updated_at: AT };
+function org(id: string, fields: Omit<OrganizationWrite, 'id' | 'logo_key' | 'created_at' | 'updated_at' | 'contact_email' | 'publisher_type'>): OrganizationWrite {
+  return { id, ...fields, publisher_type: null, contact_email: null, logo_key: null, created_at: AT, updated_at: AT };
 }
 
 export const demoOrganizations: OrganizationWrite[] = [

@@ -2,7 +2,8 @@
 // pages and the CLI. Problems are catalog keys under the API's field names ('name.sv', 'orgNumber' …).
 import { FieldProblems, isEmail, isHttpUrl } from '../../platform/validation.js';
 import { parseOrgNumber } from './org-number.js';
-import { organizationTypes, type OrganizationType } from './organizations.table.js';
+import { organizationTypes, type OrganizationType, type PublisherType } from './organizations.table.js';
+import { isPublisherType } from './publisher-type.js';
 
 export const LIMITS = {
   slug: 60,
@@ -24,6 +25,8 @@ export interface OrganizationInput {
   name?: { sv?: unknown; en?: unknown } | null;
   orgNumber?: unknown;
   type?: unknown;
+  /** An ADMS publisher type code ('NonProfitOrganisation'); null or blank follows `type`. */
+  publisherType?: unknown;
   website?: unknown;
   description?: { sv?: unknown; en?: unknown } | null;
   contactEmail?: unknown;
@@ -36,6 +39,7 @@ export interface OrganizationChanges {
   name_en?: string | null;
   org_number?: string | null;
   type?: OrganizationType;
+  publisher_type?: PublisherType | null;
   website?: string | null;
   description_sv?: string | null;
   description_en?: string | null;
@@ -136,6 +140,12 @@ export function validateOrganizationInput(input: OrganizationInput, mode: 'creat
     if (type.value && (organizationTypes as readonly string[]).includes(type.value)) out.type = type.value as OrganizationType;
     else problems.add('type', type.value === null && !type.invalid ? 'validation.required' : 'validation.invalidChoice');
   } else if (mode === 'create') out.type = 'other';
+
+  const publisherType = text(input.publisherType);
+  if (publisherType.present) {
+    if (publisherType.invalid || (publisherType.value !== null && !isPublisherType(publisherType.value))) problems.add('publisherType', 'validation.invalidChoice');
+    else out.publisher_type = publisherType.value as PublisherType | null;
+  }
 
   const website = optional('website', input.website, LIMITS.website, (v) => (isHttpUrl(v) ? undefined : 'validation.url'));
   if (website !== undefined) out.website = website;

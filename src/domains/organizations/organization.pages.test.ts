@@ -211,6 +211,36 @@ describe('organisation pages', () => {
     assert.equal(saved.description_sv, 'Kartor.');
   });
 
+  test('edit: the publisher type follows the organisation type unless chosen; "other" without one asks for it', async () => {
+    const url = '/organizations/annat-verk/edit';
+    const current = { 'name.sv': 'Annat verk', slug: 'annat-verk', type: 'state_agency', publisherType: '' };
+    const notice = /id="publisher-type-missing"/;
+    const english = (await get(`/en${url}`, otherAdmin)).body;
+    assert.match(english, /<option value(="")? selected>Same as the type of organisation \(National authority\)<\/option>/);
+    assert.match(english, /<option value="NonProfitOrganisation">Non-Profit Organisation<\/option>/);
+    assert.doesNotMatch(english, notice);
+
+    assert.equal((await post(otherAdmin, url, url, { ...current, type: 'other' })).statusCode, 303);
+    const asked = (await get(url, otherAdmin)).body;
+    assert.match(asked, notice);
+    assert.match(asked, /Välj en typ av utgivare/);
+
+    const bad = await post(otherAdmin, url, url, { ...current, type: 'other', publisherType: 'Church' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /Typ av utgivare \(DCAT-AP-SE\): Välj ett av alternativen\./);
+
+    assert.equal((await post(otherAdmin, url, url, { ...current, type: 'other', publisherType: 'NonProfitOrganisation' })).statusCode, 303);
+    const saved = await domainsOf(t.deps).organizations.organizations.get('annat-verk');
+    assert.deepEqual([saved.type, saved.publisher_type], ['other', 'NonProfitOrganisation']);
+    const chosen = (await get(url, otherAdmin)).body;
+    assert.match(chosen, /<option value="NonProfitOrganisation" selected>Ej vinstdrivande organisation<\/option>/);
+    assert.doesNotMatch(chosen, notice);
+    assert.match((await get('/organizations/annat-verk')).body, /<dt>Typ av utgivare \(DCAT-AP-SE\)<\/dt><dd>Ej vinstdrivande organisation<\/dd>/, 'on the organisation page');
+
+    assert.equal((await post(otherAdmin, url, url, current)).statusCode, 303, 'emptied: follows the type again');
+    assert.equal((await domainsOf(t.deps).organizations.organizations.get('annat-verk')).publisher_type, null);
+  });
+
   test('logo upload on the edit page: a real PNG is accepted; a text file named .png 400; a too-large file 413', async () => {
     const fields = async (user: TestUser) => {
       const form = await formSession(t, '/organizations/annat-verk/edit', await session(user));

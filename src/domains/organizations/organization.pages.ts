@@ -49,6 +49,7 @@ function organizationInput(form: Record<string, string>, mode: 'create' | 'edit'
     name: { sv: value('name.sv'), en: value('name.en') },
     orgNumber: value('orgNumber'),
     type: value('type'),
+    publisherType: value('publisherType'),
     website: value('website'),
     description: { sv: value('description.sv'), en: value('description.en') },
     contactEmail: value('contactEmail'),

@@ -6,7 +6,8 @@ import type { MemberRow } from './membership.repository.js';
 import { formatOrgNumber } from './org-number.js';
 import { abilitiesOf, organizationPolicy, type OrganizationAction } from './organization.policy.js';
 import type { OrganizationRow } from './organization.repository.js';
-import type { OrganizationType } from './organizations.table.js';
+import type { OrganizationType, PublisherType } from './organizations.table.js';
+import { publisherTypeMissing, publisherTypeOf } from './publisher-type.js';
 
 export interface OrganizationJson {
   id: string;
@@ -14,6 +15,10 @@ export interface OrganizationJson {
   name: { sv: string; en: string | null };
   orgNumber: string | null;
   type: OrganizationType;
+  /** The ADMS publisher type chosen (null follows `type`). */
+  publisherType: PublisherType | null;
+  /** What the DCAT export gives: the chosen one, else the one `type` implies, else null. */
+  effectivePublisherType: PublisherType | null;
   website: string | null;
   description: { sv: string | null; en: string | null };
   contactEmail: string | null;
@@ -39,6 +44,8 @@ export function presentOrganization(row: OrganizationRow, baseUrl: string): Orga
     name: { sv: row.name_sv, en: row.name_en },
     orgNumber: row.org_number,
     type: row.type,
+    publisherType: row.publisher_type,
+    effectivePublisherType: publisherTypeOf(row) ?? null,
     website: row.website,
     description: { sv: row.description_sv, en: row.description_en },
     contactEmail: row.contact_email,
@@ -77,6 +84,10 @@ export interface OrganizationView {
   nameEn: string | null;
   orgNumber: string | null;
   type: OrganizationType;
+  /** The publisher type in effect (chosen or implied by the type), if any. */
+  publisherType: PublisherType | undefined;
+  /** Neither chosen nor implied: the edit form asks for one (DCAT-AP-SE wants it). */
+  publisherTypeMissing: boolean;
   website: string | null;
   description: string | null;
   descriptionLang: Locale | undefined;
@@ -101,6 +112,8 @@ export function organizationView(row: OrganizationRow, locale: Locale, actor: Ac
     nameEn: row.name_en,
     orgNumber: row.org_number ? formatOrgNumber(row.org_number) : null,
     type: row.type,
+    publisherType: publisherTypeOf(row),
+    publisherTypeMissing: publisherTypeMissing(row),
     website: row.website,
     description,
     descriptionLang,
@@ -138,6 +151,7 @@ export function organizationFormValues(row: OrganizationRow): Record<string, str
     'name.en': row.name_en ?? '',
     orgNumber: row.org_number ? formatOrgNumber(row.org_number) : '',
     type: row.type,
+    publisherType: row.publisher_type ?? '',
     website: row.website ?? '',
     'description.sv': row.description_sv ?? '',
     'description.en': row.description_en ?? '',

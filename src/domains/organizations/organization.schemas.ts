@@ -3,7 +3,7 @@
 import { Type, type TSchema } from 'typebox';
 import { organizationRoles } from '../../platform/auth/actor.js';
 import { LIMITS } from './organization.input.js';
-import { organizationTypes } from './organizations.table.js';
+import { organizationTypes, publisherTypes } from './organizations.table.js';
 
 /** A string (at most `maxLength` characters) or null, which clears it. */
 function nullableString(maxLength: number, description?: string) {
@@ -11,6 +11,10 @@ function nullableString(maxLength: number, description?: string) {
 }
 
 const OrganizationTypeSchema = Type.Enum([...organizationTypes], { description: 'state_agency, municipality, region, state_company or other' });
+const PUBLISHER_TYPE = 'ADMS publisher type code (http://purl.org/adms/publishertype/<code>), e.g. NonProfitOrganisation; see /api/v1/vocabularies/publisherType';
+const PublisherTypeSchema = Type.Enum([...publisherTypes], { description: PUBLISHER_TYPE });
+/** A publisher type code, or null, which clears the choice (the organisation type decides again). */
+const nullablePublisherType = () => Type.Unsafe<string | null>({ type: ['string', 'null'], enum: [...publisherTypes, null], description: `${PUBLISHER_TYPE}; null follows type` } as TSchema);
 const RoleSchema = Type.Enum([...organizationRoles], { description: 'admin, editor or member' });
 
 const nullableOut = () => Type.Union([Type.String(), Type.Null()]);
@@ -21,6 +25,10 @@ export const OrganizationSchema = Type.Object({
   name: Type.Object({ sv: Type.String(), en: nullableOut() }),
   orgNumber: Type.Union([Type.String({ description: 'Ten digits, e.g. 2021005489' }), Type.Null()]),
   type: OrganizationTypeSchema,
+  publisherType: Type.Union([PublisherTypeSchema, Type.Null()], { description: 'The ADMS publisher type chosen for the organisation; null follows type' }),
+  effectivePublisherType: Type.Union([PublisherTypeSchema, Type.Null()], {
+    description: 'What the DCAT export gives as dct:type: publisherType, else the one type implies (null for type other without a publisherType)',
+  }),
   website: nullableOut(),
   description: Type.Object({ sv: nullableOut(), en: nullableOut() }, { description: 'Markdown' }),
   contactEmail: nullableOut(),
@@ -35,6 +43,7 @@ const fields = {
   slug: Type.String({ maxLength: LIMITS.slug, description: 'a–z, 0–9 and hyphens, 2–60 characters; made from name.sv when left out' }),
   orgNumber: nullableString(LIMITS.orgNumber, 'Swedish organisation number: "202100-5489" or "2021005489"'),
   type: OrganizationTypeSchema,
+  publisherType: nullablePublisherType(),
   website: nullableString(LIMITS.website, 'http(s) URL'),
   description: Type.Object(
     { sv: Type.Optional(nullableString(LIMITS.description, 'Markdown')), en: Type.Optional(nullableString(LIMITS.description, 'Markdown')) },
@@ -49,6 +58,7 @@ export const CreateOrganizationBody = Type.Object(
     name: Type.Object({ sv: Type.String({ maxLength: LIMITS.name }), en: Type.Optional(nullableString(LIMITS.name)) }, { additionalProperties: false }),
     orgNumber: Type.Optional(fields.orgNumber),
     type: Type.Optional(fields.type),
+    publisherType: Type.Optional(fields.publisherType),
     website: Type.Optional(fields.website),
     description: Type.Optional(fields.description),
     contactEmail: Type.Optional(fields.contactEmail),
@@ -62,6 +72,7 @@ export const UpdateOrganizationBody = Type.Object(
     name: Type.Optional(Type.Object({ sv: Type.Optional(Type.String({ maxLength: LIMITS.name })), en: Type.Optional(nullableString(LIMITS.name)) }, { additionalProperties: false })),
     orgNumber: Type.Optional(fields.orgNumber),
     type: Type.Optional(fields.type),
+    publisherType: Type.Optional(fields.publisherType),
     website: Type.Optional(fields.website),
     description: Type.Optional(fields.description),
     contactEmail: Type.Optional(fields.contactEmail),

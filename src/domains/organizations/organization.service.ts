@@ -93,6 +93,7 @@ export function createOrganizationService(deps: OrganizationsDeps, logos: LogoSt
       name_en: changes.name_en ?? null,
       org_number: changes.org_number ?? null,
       type: changes.type ?? 'other',
+      publisher_type: changes.publisher_type ?? null,
       website: changes.website ?? null,
       description_sv: changes.description_sv ?? null,
       description_en: changes.description_en ?? null,

@@ -147,6 +147,12 @@ export const catalogPagesEn: Record<keyof typeof catalogPagesSv, string> = {
   'catalogUi.contact.emailHint': 'For example data@agency.se.',
   'catalogUi.contact.phone': "The contact's phone number",
   'catalogUi.contact.url': "The contact's web page",
+  'catalogUi.contact.address': 'Postal address',
+  'catalogUi.contact.addressHint': 'If users should be able to write to the contact. Fill in the parts needed, at most 200 characters each.',
+  'catalogUi.contact.street': 'Street address',
+  'catalogUi.contact.postalCode': 'Postal code',
+  'catalogUi.contact.locality': 'Locality',
+  'catalogUi.contact.country': 'Country',
 
   'catalogUi.temporal.hint': 'The time the data covers. Leave the start or end empty for an open period. Fill in the empty row to add a period.',
   'catalogUi.temporal.period': 'Time period {n}',

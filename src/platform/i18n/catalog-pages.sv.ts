@@ -146,6 +146,12 @@ export const catalogPagesSv = {
   'catalogUi.contact.emailHint': 'Till exempel data@myndighet.se.',
   'catalogUi.contact.phone': 'Kontaktens telefonnummer',
   'catalogUi.contact.url': 'Kontaktens webbsida',
+  'catalogUi.contact.address': 'Postadress',
+  'catalogUi.contact.addressHint': 'Om användare ska kunna skriva till kontakten. Fyll i de delar som behövs, högst 200 tecken var.',
+  'catalogUi.contact.street': 'Gatuadress',
+  'catalogUi.contact.postalCode': 'Postnummer',
+  'catalogUi.contact.locality': 'Ort',
+  'catalogUi.contact.country': 'Land',
 
   'catalogUi.temporal.hint': 'Vilken tid datan gäller. Lämna start eller slut tomt för en öppen period. Fyll i den tomma raden för att lägga till en period.',
   'catalogUi.temporal.period': 'Period {n}',

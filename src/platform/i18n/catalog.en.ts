@@ -30,6 +30,8 @@ export const catalogEn: Record<keyof typeof catalogSv, string> = {
   'catalog.validation.period': 'Give a start or end date for the period.',
   'catalog.validation.periodOrder': 'The end date must be on or after the start date.',
   'catalog.validation.contact': 'Give a name and an e-mail address for the contact point.',
+  'catalog.validation.address': 'Give the address in parts: street, postal code, locality and country.',
+  'catalog.validation.addressPartTooLong': 'Too long: at most 200 characters.',
   'catalog.validation.phone': 'Give a telephone number in digits, for example +46 8 123 456 00.',
   'catalog.validation.licence': 'Choose a licence from the list or give the full web address of the licence.',
   'catalog.validation.mediaType': 'Give a media type such as text/csv.',

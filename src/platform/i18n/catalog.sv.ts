@@ -28,6 +28,8 @@ export const catalogSv = {
   'catalog.validation.period': 'Ange ett start- eller slutdatum för perioden.',
   'catalog.validation.periodOrder': 'Slutdatumet måste vara samma dag som eller efter startdatumet.',
   'catalog.validation.contact': 'Ange namn och e-postadress för kontaktpunkten.',
+  'catalog.validation.address': 'Ange adressen i delar: gatuadress, postnummer, ort och land.',
+  'catalog.validation.addressPartTooLong': 'För lång: högst 200 tecken.',
   'catalog.validation.phone': 'Ange ett telefonnummer med siffror, till exempel +46 8 123 456 00.',
   'catalog.validation.licence': 'Välj en licens i listan eller ange licensens fullständiga webbadress.',
   'catalog.validation.mediaType': 'Ange en mediatyp som text/csv.',

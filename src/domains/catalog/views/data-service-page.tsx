@@ -4,7 +4,7 @@ import { Layout, type PageContext } from '../../../platform/views/index.js';
 import type { presentDataService } from '../catalog.presenter.js';
 import type { Readiness } from '../readiness.js';
 import { HvdBadge, StatusBadges } from './components/badges.js';
-import { ContactPointView } from './components/contact-point.js';
+import { ContactAddressView, ContactPointView } from './components/contact-point.js';
 import { LicenceName } from './components/licence-picker.js';
 import { Localized, Paragraphs, pick } from './components/localized.js';
 import { ReadinessPanel } from './components/readiness-panel.js';
@@ -80,6 +80,14 @@ export function DataServicePage({ ctx, service, readiness, etag }: { ctx: PageCo
               <dt>{t('catalogUi.contact.legend')}</dt>
               <dd>
                 <ContactPointView contact={s.contactPoint} />
+              </dd>
+            </>
+          ) : null}
+          {s.contactPoint?.address ? (
+            <>
+              <dt>{t('catalogUi.contact.address')}</dt>
+              <dd>
+                <ContactAddressView address={s.contactPoint.address} />
               </dd>
             </>
           ) : null}

@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/views/index.js';
 import type { DatasetJson } from '../catalog.presenter.js';
-import { ContactPointView } from './components/contact-point.js';
+import { ContactAddressView, ContactPointView } from './components/contact-point.js';
 import { formatDay, Localized, pick } from './components/localized.js';
 import { ConceptName } from './components/vocabulary-fields.js';
 import type { SchemeName } from '../vocabularies/index.js';
@@ -74,6 +74,9 @@ export function DatasetMetadataList({ ctx, dataset }: { ctx: PageContext; datase
       </Row>
       <Row label={t('catalogUi.contact.legend')} when={Boolean(d.contactPoint)}>
         {d.contactPoint ? <ContactPointView contact={d.contactPoint} /> : null}
+      </Row>
+      <Row label={t('catalogUi.contact.address')} when={Boolean(d.contactPoint?.address)}>
+        {d.contactPoint?.address ? <ContactAddressView address={d.contactPoint.address} /> : null}
       </Row>
       <Row label={t('catalogUi.field.issued')} when={Boolean(d.issued)}>
         {formatDay(ctx.locale, d.issued)}

@@ -3,7 +3,7 @@ import { Layout, type PageContext } from '../../../platform/views/index.js';
 import type { presentSeries } from '../catalog.presenter.js';
 import type { Readiness } from '../readiness.js';
 import { StatusBadges } from './components/badges.js';
-import { ContactPointView } from './components/contact-point.js';
+import { ContactAddressView, ContactPointView } from './components/contact-point.js';
 import { formatDay, Localized, Paragraphs, pick } from './components/localized.js';
 import { ReadinessPanel } from './components/readiness-panel.js';
 import { ResourceActions } from './components/resource-actions.js';
@@ -79,6 +79,14 @@ export function SeriesPage({ ctx, series, readiness, etag }: { ctx: PageContext;
               <dt>{t('catalogUi.contact.legend')}</dt>
               <dd>
                 <ContactPointView contact={s.contactPoint} />
+              </dd>
+            </>
+          ) : null}
+          {s.contactPoint?.address ? (
+            <>
+              <dt>{t('catalogUi.contact.address')}</dt>
+              <dd>
+                <ContactAddressView address={s.contactPoint.address} />
               </dd>
             </>
           ) : null}

@@ -25,6 +25,7 @@ const AUTH = 'http://publications.europa.eu/ontology/authority/';
 const EUVOC = 'http://publications.europa.eu/ontology/euvoc#';
 const DC = 'http://purl.org/dc/elements/1.1/';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+const ADMS_PUBLISHER_TYPE = 'http://purl.org/adms/publishertype/';
 
 /** Subject → predicate → objects. */
 type Graph = Map<string, Map<string, Term[]>>;
@@ -149,6 +150,7 @@ export const SOURCE_FILES = {
     'mqa/edp-vocabularies/edp-licences-skos.rdf',
     'mqa/mjanez-vocab/licenses.jsonl',
   ],
+  publisherType: ['vocabularies/adms/ADMS_SKOS_v1.00.rdf', 'dcat-ap-se/processor-sv-labels/type.json'],
 } as const satisfies Record<SchemeName, readonly string[]>;
 
 const AUTHORITY = 'http://publications.europa.eu/resource/authority/';
@@ -163,6 +165,7 @@ export const SCHEME_IRIS: Record<SchemeName, string> = {
   plannedAvailability: `${AUTHORITY}planned-availability`,
   hvdCategory: 'http://data.europa.eu/bna/asd487ae75',
   licence: `${AUTHORITY}licence`,
+  publisherType: `${ADMS_PUBLISHER_TYPE}1.0`,
 };
 
 async function simple(sharedDir: string, name: SchemeName, options: { codeFromIri?: boolean } = {}): Promise<Concept[]> {
@@ -219,6 +222,22 @@ async function licences(sharedDir: string): Promise<Concept[]> {
     .filter((c) => !isPlaceholder(c.code));
 }
 
+/**
+ * ADMS publisher types (dct:type of a publisher): codes (skos:notation) and English labels from the
+ * ADMS SKOS file, Swedish labels from the DCAT-AP-SE processor's table (matched by IRI).
+ */
+async function publisherTypes(sharedDir: string): Promise<Concept[]> {
+  const [skosFile, svFile] = SOURCE_FILES.publisherType;
+  const graph = await loadGraph(sharedDir, skosFile);
+  const svByIri = new Map<string, string>();
+  const table = JSON.parse(fs.readFileSync(path.join(sharedDir, 'standards', svFile), 'utf8')) as Record<string, { title?: string; url?: string }>;
+  for (const entry of Object.values(table)) if (entry.url && entry.title) svByIri.set(entry.url, entry.title.trim());
+  return conceptsIn(graph, SCHEME_IRIS.publisherType).map((iri) => {
+    const code = first(graph, iri, `${SKOS}notation`) ?? lastSegment(iri);
+    return labelled(iri, code, svByIri.get(iri), literal(graph, iri, `${SKOS}prefLabel`, 'en'), isDeprecated(graph, iri));
+  });
+}
+
 /** Builds every scheme from the shared sources (sharedDir is the folder holding standards/). */
 export async function buildVocabularies(sharedDir: string): Promise<Record<SchemeName, VocabularyFile>> {
   const built: Record<SchemeName, Concept[]> = {
@@ -231,6 +250,7 @@ export async function buildVocabularies(sharedDir: string): Promise<Record<Schem
     plannedAvailability: await simple(sharedDir, 'plannedAvailability', { codeFromIri: true }),
     hvdCategory: await simple(sharedDir, 'hvdCategory', { codeFromIri: true }),
     licence: await licences(sharedDir),
+    publisherType: await publisherTypes(sharedDir),
   };
   const out = {} as Record<SchemeName, VocabularyFile>;
   for (const name of Object.keys(built) as SchemeName[]) {

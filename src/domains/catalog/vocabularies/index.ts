@@ -12,6 +12,7 @@ import hvdCategory from './data/hvd-category.json' with { type: 'json' };
 import language from './data/language.json' with { type: 'json' };
 import licence from './data/licence.json' with { type: 'json' };
 import plannedAvailability from './data/planned-availability.json' with { type: 'json' };
+import publisherType from './data/publisher-type.json' with { type: 'json' };
 import type { Concept, Locale, SchemeName, VocabularyFile } from './types.js';
 
 export type { Concept, Locale, SchemeName, VocabularyFile } from './types.js';
@@ -26,6 +27,7 @@ export const SCHEME_NAMES: readonly SchemeName[] = [
   'plannedAvailability',
   'hvdCategory',
   'licence',
+  'publisherType',
 ];
 
 /** The vocabulary folder in src/ (where npm run vocabularies writes; tests compare against it). */
@@ -44,6 +46,7 @@ const files: Record<SchemeName, VocabularyFile> = {
   plannedAvailability: plannedAvailability as VocabularyFile,
   hvdCategory: hvdCategory as VocabularyFile,
   licence: licence as VocabularyFile,
+  publisherType: publisherType as VocabularyFile,
 };
 
 interface Loaded {

@@ -9,7 +9,8 @@ export type SchemeName =
   | 'distributionStatus'
   | 'plannedAvailability'
   | 'hvdCategory'
-  | 'licence';
+  | 'licence'
+  | 'publisherType';
 
 export type Locale = 'sv' | 'en';
 

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { translator, type MessageKey } from '../../../platform/i18n/index.js';
+import { impliedPublisherTypes, organizationTypes, publisherTypes } from '../../organizations/index.js';
 import { buildVocabularies, serializeVocabulary } from './generate.js';
 import {
   SCHEME_NAMES,
@@ -35,6 +37,7 @@ describe('vocabularies', () => {
       plannedAvailability: [4, 4],
       hvdCategory: [96, 96],
       licence: [150, 160],
+      publisherType: [11, 11],
     };
     for (const name of SCHEME_NAMES) {
       const [min, max] = expected[name]!;
@@ -50,7 +53,7 @@ describe('vocabularies', () => {
   });
 
   test('Swedish labels exist for themes, access rights, HVD categories, languages and frequencies', () => {
-    for (const name of ['dataTheme', 'accessRight', 'hvdCategory', 'language', 'frequency', 'distributionStatus', 'plannedAvailability'] as const) {
+    for (const name of ['dataTheme', 'accessRight', 'hvdCategory', 'language', 'frequency', 'distributionStatus', 'plannedAvailability', 'publisherType'] as const) {
       assert.deepEqual(concepts(name).filter((c) => c.svFallback).map((c) => c.code), [], name);
     }
     assert.equal(label('dataTheme', `${EU}/data-theme/GOVE`, 'sv'), 'Regeringen och den offentliga sektorn');
@@ -59,6 +62,9 @@ describe('vocabularies', () => {
     assert.equal(label('hvdCategory', 'http://data.europa.eu/bna/c_ac64a52d', 'sv'), 'Geospatiala data');
     assert.equal(label('language', `${EU}/language/SWE`, 'sv'), 'svenska');
     assert.equal(label('frequency', `${EU}/frequency/ANNUAL`, 'sv'), 'årlig');
+    assert.equal(label('publisherType', 'http://purl.org/adms/publishertype/NonProfitOrganisation', 'sv'), 'Ej vinstdrivande organisation');
+    assert.equal(label('publisherType', 'http://purl.org/adms/publishertype/NonProfitOrganisation/', 'en'), 'Non-Profit Organisation');
+    assert.equal(byCode('publisherType', 'PrivateIndividual(s)')?.iri, 'http://purl.org/adms/publishertype/PrivateIndividual(s)');
   });
 
   test('missing Swedish labels fall back to English and are recorded', () => {
@@ -126,6 +132,20 @@ describe('vocabularies', () => {
     for (const name of SCHEME_NAMES) {
       const committed = fs.readFileSync(path.join(vocabularyDataDir, dataFileName(name)), 'utf8');
       assert.equal(committed, serializeVocabulary(built[name]), `${dataFileName(name)} differs: run npm run vocabularies`);
+    }
+  });
+});
+
+describe('the ADMS publisher types', () => {
+  test('the organisations offer exactly the vocabulary’s codes, labelled as the vocabulary labels them', () => {
+    assert.deepEqual([...publisherTypes].sort(), concepts('publisherType').map((c) => c.code).sort());
+    for (const locale of ['sv', 'en'] as const) {
+      const t = translator(locale);
+      for (const code of publisherTypes) assert.equal(t(`organizations.publisherType.${code}` as MessageKey), byCode('publisherType', code)!.label[locale], `${locale} ${code}`);
+    }
+    for (const type of organizationTypes) {
+      const implied = impliedPublisherTypes[type];
+      if (implied) assert.equal(iriForCode('publisherType', implied), `http://purl.org/adms/publishertype/${implied}`, type);
     }
   });
 });

@@ -25,7 +25,7 @@ import { sourceHash } from './source-hash.js';
  * Part of every import hash: bump it when the mapping or the catalog's normaliser changes what a
  * source becomes, so the next import writes every resource once more.
  */
-export const MAPPING_VERSION = 1;
+export const MAPPING_VERSION = 2;
 const MAX_WAITING = 5000;
 /** Publishers named by dataportal.se's IRI with the organisation number need no description. */
 const needless = (predicate: string, iri: string) => predicate === `${NS.dct}publisher` && identifiedByIri(iri);

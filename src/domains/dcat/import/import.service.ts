@@ -48,6 +48,13 @@ export interface ImportRequest {
   eachItem?: ((item: ReportItem) => void | Promise<void>) | undefined;
   /** Called with the finished report (its status known), before `eachItem` is. */
   onFinished?: ((report: ImportReport) => void) | undefined;
+  /**
+   * Run into this existing run row (queued by the import page, claimed by the job: import.job.ts)
+   * instead of recording a new one; its counts and report are written there.
+   */
+  runId?: string | undefined;
+  /** Stops the run between batches (the job's time limit); it then ends as failed and rethrows. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface ImportTuning {
@@ -109,13 +116,21 @@ export function createImportService(deps: DcatImportDeps, tuning: ImportTuning =
     const organization = request.organization ? await organizations.get(request.organization) : undefined;
     const source = request.displayName ?? request.source;
     const sourceId = sourceIdOf(request.source, request.displayName, organization?.id);
-    const runId = newId();
+    const runId = request.runId ?? newId();
     const startedAt = clock.now().toISOString();
     const contentHash = isUrl(request.source) ? null : await fileHash(request.source, [MAPPING_VERSION, organization?.id ?? '', request.contentType ?? '', request.displayName ?? '']);
-    await importRepository.insertRun(db, {
-      id: runId, organization_id: organization?.id ?? null, source, source_id: sourceId, status: 'running', content_hash: contentHash, error: null,
-      created_count: 0, updated_count: 0, unchanged_count: 0, failed_count: 0, warning_count: 0, report: null, created_by: request.actorId ?? null, started_at: startedAt, finished_at: null,
-    });
+    if (request.runId) {
+      // A queued run taken by a worker (it is 'running' now): from the start, whatever an earlier attempt left.
+      await importRepository.finishRun(db, runId, {
+        source_id: sourceId, status: 'running', content_hash: contentHash, error: null, created_count: 0, updated_count: 0, unchanged_count: 0, failed_count: 0, warning_count: 0, report: null, finished_at: null,
+      });
+    } else {
+      await importRepository.insertRun(db, {
+        id: runId, organization_id: organization?.id ?? null, source, source_id: sourceId, status: 'running', content_hash: contentHash, error: null,
+        created_count: 0, updated_count: 0, unchanged_count: 0, failed_count: 0, warning_count: 0, report: null, created_by: request.actorId ?? null, started_at: startedAt, finished_at: null,
+        lease_until: null, attempts: 1,
+      });
+    }
     const totals = emptyTotals();
     const items: ReportItem[] = [];
     const collector = new ReportCollector(totals, Boolean(request.eachItem));
@@ -154,6 +169,7 @@ export function createImportService(deps: DcatImportDeps, tuning: ImportTuning =
 
     /** Hands ready roots to the processor a batch at a time, then forgets them. */
     async function handOn(graph: RdfGraph, final: boolean, only?: Set<string>): Promise<void> {
+      request.signal?.throwIfAborted();
       const roots = graph.ready(final);
       for (let i = 0; i < roots.length; i += tuning.batchSize) {
         const batch = roots.slice(i, i + tuning.batchSize);

@@ -1,7 +1,8 @@
-// Kysely types of the import's own tables (see migration 2026-11-28-0005).
+// Kysely types of the import's own tables (see migrations 2026-11-28-0005 and 2026-11-29-0009).
 import type { CatalogTables } from '../../catalog/index.js';
 
-export type ImportRunStatus = 'running' | 'succeeded' | 'failed';
+/** 'queued': submitted on the import page, waiting for the background job (import.job.ts). */
+export type ImportRunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
 export interface ImportRunTable {
   id: string;
@@ -21,6 +22,10 @@ export interface ImportRunTable {
   created_by: string | null;
   started_at: string;
   finished_at: string | null;
+  /** While a worker runs it: until when it holds the run (renewed as it goes; null for the CLI). */
+  lease_until: string | null;
+  /** How many times a worker started it (import.job.ts). */
+  attempts: number;
 }
 
 export interface ImportPublisherTable {

@@ -137,6 +137,56 @@ ${[2, 3, 4, 5].map((n) => `<https://ex.se/ds/${n}> a dcat:Dataset ; dct:title "D
   });
 });
 
+describe('contact addresses and publisher types', () => {
+  const catalog = `@prefix dcat: <http://www.w3.org/ns/dcat#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix vcard: <http://www.w3.org/2006/vcard/ns#> .
+<https://ex.se/ds/1> a dcat:Dataset ; dct:title "Med adress"@sv ; dct:description "D"@sv ; dct:publisher <https://ex.se/forening> ;
+  dcat:contactPoint [ a vcard:Organization ; vcard:fn "Kansliet" ; vcard:hasEmail <mailto:kansli@ex.se> ;
+    vcard:hasAddress [ a vcard:Address ; vcard:street-address "Storgatan  1" ; vcard:postal-code "123 45" ; vcard:locality "Sverige-by"@en, "Sverigeby"@sv ;
+      vcard:country-name "${'S'.repeat(250)}" ; vcard:region "Norrland" ] , [ a vcard:Address ; vcard:locality "Annanstans" ] ] .
+<https://ex.se/ds/2> a dcat:Dataset ; dct:title "Myndighetens"@sv ; dct:description "D"@sv ; dct:publisher <https://ex.se/verket> .
+<https://ex.se/ds/3> a dcat:Dataset ; dct:title "Annan värd"@sv ; dct:description "D"@sv ; dct:publisher <https://ex.se/institutet> .
+<https://ex.se/forening> a foaf:Agent ; foaf:name "Föreningen"@sv ; dct:type <https://purl.org/adms/publishertype/NonProfitOrganisation/> .
+<https://ex.se/verket> a foaf:Agent ; foaf:name "Verket"@sv ; dct:type <http://purl.org/adms/publishertype/NationalAuthority> .
+<https://ex.se/institutet> a foaf:Agent ; foaf:name "Institutet"@sv ; dct:type <http://example.org/vocab/publishertype/Academia-ScientificOrganisation> .
+`;
+
+  test('a contact’s postal address is kept (first address, Swedish text, ≤ 200 characters); what has no field is reported', async () => {
+    const t = await buildTestApp();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'allmanning-address-'));
+    try {
+      const file = path.join(dir, 'catalog.ttl');
+      fs.writeFileSync(file, catalog);
+      const report = await domainsOf(t.deps).dcatImport.service.run({ source: file });
+      assert.equal(report.status, 'succeeded', report.error);
+      const item = report.items.find((i) => i.iri === 'https://ex.se/ds/1')!;
+      const dataset = await domainsOf(t.deps).catalog.catalog.datasets.get({ kind: 'anonymous' }, item.slug!);
+      assert.deepEqual(dataset.state.metadata.contactPoint?.address, { street: 'Storgatan 1', postalCode: '123 45', locality: 'Sverigeby', country: `${'S'.repeat(199)}…` });
+      assert.deepEqual(item.dropped.map((d) => `${d.property} ${d.value} ${d.reason}`).sort(), [
+        'dcat:contactPoint/vcard:hasAddress [ ] only_one',
+        'dcat:contactPoint/vcard:hasAddress/vcard:locality "Sverige-by"@en only_one',
+        'dcat:contactPoint/vcard:hasAddress/vcard:region "Norrland" not_in_model',
+      ]);
+      assert.ok(item.normalised.some((n) => n.property === 'dcat:contactPoint/vcard:hasAddress/vcard:country-name' && n.to === '200 characters'));
+
+      // The publishers' ADMS types: one no organisation type implies stays on the organisation made for it.
+      const organizations = domainsOf(t.deps).organizations.organizations;
+      const orgOf = async (iri: string) => organizations.get((await domainsOf(t.deps).catalog.catalog.datasets.get({ kind: 'anonymous' }, report.items.find((i) => i.iri === iri)!.slug!)).organization.id);
+      const forening = await orgOf('https://ex.se/ds/1');
+      assert.deepEqual([forening.type, forening.publisher_type], ['other', 'NonProfitOrganisation']);
+      const verket = await orgOf('https://ex.se/ds/2');
+      assert.deepEqual([verket.type, verket.publisher_type], ['state_agency', null], 'implied by the type: nothing extra stored');
+      const institutet = await orgOf('https://ex.se/ds/3');
+      assert.deepEqual([institutet.type, institutet.publisher_type], ['other', 'Academia-ScientificOrganisation'], 'an IRI ending in a code');
+    } finally {
+      await t.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('source fingerprints', () => {
   const PREFIXES = `@prefix dcat: <http://www.w3.org/ns/dcat#> .
 @prefix dct: <http://purl.org/dc/terms/> .

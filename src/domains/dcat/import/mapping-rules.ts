@@ -113,8 +113,16 @@ export const RULES: Record<RootKind | 'distribution', Record<string, Rule>> = {
 
 /** Properties of a contact point the catalog keeps (vCard). */
 export const CONTACT_PROPERTIES = new Set([
-  `${NS.rdf}type`, `${NS.vcard}fn`, `${NS.vcard}organization-name`, `${NS.vcard}hasEmail`, `${NS.vcard}hasTelephone`, `${NS.vcard}hasURL`,
+  `${NS.rdf}type`, `${NS.vcard}fn`, `${NS.vcard}organization-name`, `${NS.vcard}hasEmail`, `${NS.vcard}hasTelephone`, `${NS.vcard}hasURL`, `${NS.vcard}hasAddress`,
 ]);
+
+/** The parts of a contact's vcard:Address the catalog keeps (ContactAddress), by property. */
+export const ADDRESS_PROPERTIES: Readonly<Record<string, 'street' | 'locality' | 'postalCode' | 'country'>> = {
+  [`${NS.vcard}street-address`]: 'street',
+  [`${NS.vcard}locality`]: 'locality',
+  [`${NS.vcard}postal-code`]: 'postalCode',
+  [`${NS.vcard}country-name`]: 'country',
+};
 
 const PREFIXES = Object.entries(NS).sort((a, b) => b[1].length - a[1].length);
 const EXTRA_PREFIXES: [string, string][] = [

@@ -1,12 +1,13 @@
 // Publishers (foaf:Agent, blank or not) → organisations. An organisation is found by its
 // organisation number (dataportal.se's http://dataportal.se/organisation/SE<orgnr>, the agent's
 // dct:identifier or owl:sameAs), else by the publisher IRI or name an earlier import remembered,
-// else created from the agent's name, type, homepage and number — and remembered.
+// else created from the agent's name, type, ADMS publisher type, homepage and number — and remembered.
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../../platform/clock.js';
 import { ConflictError } from '../../../platform/errors.js';
 import { isHttpUrl } from '../../../platform/validation.js';
-import { parseOrgNumber, type OrganizationService, type OrganizationType } from '../../organizations/index.js';
+import { byCode, findConcept } from '../../catalog/index.js';
+import { impliedPublisherTypes, isPublisherType, organizationTypes, parseOrgNumber, type OrganizationService, type OrganizationType, type PublisherType } from '../../organizations/index.js';
 import { NS } from '../namespaces.js';
 import { importRepository } from './import.repository.js';
 import type { ImportTables } from './import.table.js';
@@ -21,6 +22,11 @@ export interface PublisherInfo {
   orgNumber: string | undefined;
   name: { sv?: string; en?: string };
   type: OrganizationType;
+  /**
+   * The source's ADMS publisher type when the organisation type does not already imply it (e.g.
+   * NonProfitOrganisation, which only "other" can hold): kept on an organisation created for it.
+   */
+  publisherType?: PublisherType | undefined;
   homepage: string | undefined;
   /** A slug the source suggests (an Allmänning organisation page IRI). */
   slugHint: string | undefined;
@@ -28,12 +34,26 @@ export interface PublisherInfo {
 
 const DATAPORTAL = /^https?:\/\/(?:www\.)?dataportal\.se\/organisation\/SE(\d{10})(?:-[\w-]+)?\/?$/i;
 const ORG_PAGE = /\/organizations\/([a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?)\/?$/;
-const PUBLISHER_TYPES: Record<string, OrganizationType> = {
-  NationalAuthority: 'state_agency',
-  LocalAuthority: 'municipality',
-  RegionalAuthority: 'region',
-  Company: 'state_company',
-};
+/** ADMS publisher type code → the organisation type that implies it (the inverse of impliedPublisherTypes). */
+const ORGANIZATION_TYPES: ReadonlyMap<string, OrganizationType> = new Map(
+  organizationTypes.flatMap((type) => {
+    const code = impliedPublisherTypes[type];
+    return code ? [[code, type] as const] : [];
+  }),
+);
+
+/**
+ * The ADMS publisher type a dct:type names: its IRI in any common spelling, else an IRI ending in
+ * one of its codes (copies of the vocabulary under other hosts).
+ */
+function publisherTypeCode(values: Term[]): PublisherType | undefined {
+  for (const term of values) {
+    if (term.type !== 'iri') continue;
+    const code = (findConcept('publisherType', term.value) ?? byCode('publisherType', term.value.replace(/\/+$/, '').split('/').pop() ?? ''))?.code;
+    if (isPublisherType(code)) return code;
+  }
+  return undefined;
+}
 
 function orgNumberIn(value: string): string | undefined {
   const fromIri = DATAPORTAL.exec(value.trim())?.[1];
@@ -64,15 +84,16 @@ export function publisherInfo(graph: RdfGraph, term: Term): PublisherInfo | unde
   const blank = id.startsWith('_:');
   const candidates = [...(blank ? [] : [id]), ...[`${NS.dct}identifier`, 'http://purl.org/dc/elements/1.1/identifier', `${NS.owl}sameAs`, `${NS.adms}identifier`].flatMap(values).map((t) => t.value)];
   const orgNumber = candidates.map(orgNumberIn).find(Boolean);
-  const typeIri = values(`${NS.dct}type`).find((t) => t.type === 'iri')?.value ?? '';
-  const type = PUBLISHER_TYPES[typeIri.split('/').pop() ?? ''] ?? 'other';
+  const adms = publisherTypeCode(values(`${NS.dct}type`));
+  const type = (adms && ORGANIZATION_TYPES.get(adms)) ?? 'other';
+  const publisherType = adms && !ORGANIZATION_TYPES.has(adms) ? adms : undefined;
   const homepage = values(`${NS.foaf}homepage`).find((t) => t.type === 'iri' && isHttpUrl(t.value))?.value;
   const slugHint = [...(blank ? [] : [id]), ...values(`${NS.owl}sameAs`).map((t) => t.value)].map((v) => ORG_PAGE.exec(v)?.[1]).find(Boolean);
   const nameKey = name.sv ?? name.en;
   const aliases = [...(blank ? [] : [`iri:${id}`]), ...(nameKey && blank ? [`name:${nameKey.toLowerCase()}`] : [])];
   const key = orgNumber ? `org:${orgNumber}` : aliases[0];
   if (!key) return undefined;
-  return { key, aliases, orgNumber, name, type, homepage, slugHint };
+  return { key, aliases, orgNumber, name, type, ...(publisherType ? { publisherType } : {}), homepage, slugHint };
 }
 
 const RESERVED = new Set(['new', 'edit', 'members', 'logo', 'api', 'admin', 'en', 'sv']);
@@ -117,6 +138,7 @@ export function publisherResolver(deps: { db: Kysely<ImportTables>; clock: Clock
           name: { sv: sv.slice(0, 200), ...(info.name.en && info.name.en !== sv ? { en: info.name.en.slice(0, 200) } : {}) },
           orgNumber: info.orgNumber,
           type: info.type,
+          ...(info.publisherType ? { publisherType: info.publisherType } : {}),
           ...(info.homepage && info.homepage.length <= 500 ? { website: info.homepage } : {}),
         });
         return row.id;

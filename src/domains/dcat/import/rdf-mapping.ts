@@ -3,10 +3,10 @@
 // on the way in and every value that could not be kept, and why. Language-tagged text keeps Swedish
 // and English (regional tags like en-GB count as English; untagged text is taken as Swedish, and a
 // field that has only other languages keeps the first as Swedish, noted). Pure: reads the graph.
-import type { ContactPoint, LangText, PeriodOfTime } from '../../catalog/index.js';
+import { CONTACT_ADDRESS_PART_MAX, type ContactAddress, type ContactPoint, type LangText, type PeriodOfTime } from '../../catalog/index.js';
 import { isEmail } from '../../../platform/validation.js';
 import { NS } from '../namespaces.js';
-import { ALIASES, CONTACT_PROPERTIES, RULES, shortName, type Rule } from './mapping-rules.js';
+import { ADDRESS_PROPERTIES, ALIASES, CONTACT_PROPERTIES, RULES, shortName, type Rule } from './mapping-rules.js';
 import { normalizeByteSize, normalizeConcept, normalizeDate, normalizeFormat, normalizeLicence, normalizeMediaType, normalizeUrl, type DropReason, type Outcome } from './normalize-values.js';
 import type { RdfGraph, RootKind } from './rdf-graph.js';
 import type { Term } from './rdf-parse.js';
@@ -323,6 +323,51 @@ export class ResourceMapper {
     if (phone && /^[+\d][\d\s()-]{3,30}$/.test(phone)) contact.phone = phone;
     else if (phone) notes.dropped.push({ property: `${property}/vcard:hasTelephone`, value: phone, reason: 'invalid' });
     if (url && /^https?:\/\//i.test(url)) contact.url = url;
+    const address = this.address(id, `${property}/vcard:hasAddress`, notes);
+    if (address) contact.address = address;
     return { value: contact, changed: !name };
+  }
+
+  /**
+   * A contact's postal address (vcard:hasAddress, the first one): street, locality, postal code and
+   * country as single-line text of at most CONTACT_ADDRESS_PART_MAX characters (Swedish or untagged
+   * text preferred); other parts of the address are noted as dropped.
+   */
+  private address(contactId: string, property: string, notes: Notes): ContactAddress | undefined {
+    let out: ContactAddress | undefined;
+    for (const term of this.graph.values(contactId, `${NS.vcard}hasAddress`)) {
+      if (term.type === 'literal') {
+        notes.dropped.push({ property, value: display(term), reason: 'not_in_model' });
+        continue;
+      }
+      if (out) {
+        notes.dropped.push({ property, value: display(term), reason: 'only_one' });
+        continue;
+      }
+      const found: ContactAddress = {};
+      for (const [predicate, values] of this.graph.nodes.get(term.value)?.props ?? []) {
+        if (predicate === `${NS.rdf}type`) continue;
+        const part = ADDRESS_PROPERTIES[predicate];
+        const at = `${property}/${shortName(predicate)}`;
+        if (!part) {
+          for (const v of values) notes.dropped.push({ property: at, value: display(v), reason: 'not_in_model' });
+          continue;
+        }
+        const literals = values.filter((v): v is Term & { type: 'literal' } => v.type === 'literal' && v.value.trim() !== '');
+        for (const v of values) if (!literals.includes(v as Term & { type: 'literal' })) notes.dropped.push({ property: at, value: display(v), reason: 'no_value' });
+        const chosen = literals.find((v) => v.lang === '' || v.lang.startsWith('sv')) ?? literals[0];
+        for (const v of literals) if (v !== chosen) notes.dropped.push({ property: at, value: display(v), reason: 'only_one' });
+        if (!chosen) continue;
+        let text = chosen.value.trim().replace(/\s+/g, ' ');
+        if (text.length > CONTACT_ADDRESS_PART_MAX) {
+          notes.normalised.push({ property: at, from: `${text.length} characters`, to: `${CONTACT_ADDRESS_PART_MAX} characters` });
+          text = `${text.slice(0, CONTACT_ADDRESS_PART_MAX - 1)}…`;
+        }
+        found[part] = text;
+      }
+      if (Object.keys(found).length) out = found;
+      else notes.dropped.push({ property, value: display(term), reason: 'no_value' });
+    }
+    return out;
   }
 }

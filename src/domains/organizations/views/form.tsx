@@ -4,8 +4,9 @@ import { Checkbox, ErrorSummary, FileField, Form, SelectField, SubmitButton, Tex
 import { Layout, type PageContext } from '../../../platform/views/index.js';
 import { LIMITS } from '../organization.input.js';
 import type { OrganizationView } from '../organization.presenter.js';
-import { organizationTypes } from '../organizations.table.js';
-import { Lang, typeLabels } from './shared.js';
+import { organizationTypes, publisherTypes, type OrganizationType } from '../organizations.table.js';
+import { impliedPublisherTypes, isPublisherType } from '../publisher-type.js';
+import { Lang, publisherTypeLabels, typeLabels } from './shared.js';
 
 export function fieldLabels(ctx: PageContext): Record<string, string> {
   const { t } = ctx;
@@ -15,6 +16,7 @@ export function fieldLabels(ctx: PageContext): Record<string, string> {
     slug: t('organizations.field.slug'),
     orgNumber: t('organizations.field.orgNumber'),
     type: t('organizations.field.type'),
+    publisherType: t('organizations.field.publisherType'),
     website: t('organizations.field.website'),
     contactEmail: t('organizations.field.contactEmail'),
     'description.sv': t('organizations.field.descriptionSv'),
@@ -41,11 +43,41 @@ function Fields({ ctx, form, mode }: { ctx: PageContext; form: FormState; mode: 
         maxLength={LIMITS.slug}
       />
       <SelectField ctx={ctx} form={form} name="type" label={labels.type!} required options={organizationTypes.map((type) => ({ value: type, label: t(typeLabels[type]) }))} />
+      <PublisherTypeField ctx={ctx} form={form} label={labels.publisherType!} />
       <TextField ctx={ctx} form={form} name="orgNumber" label={labels.orgNumber!} hint={t('organizations.field.orgNumberHint')} maxLength={LIMITS.orgNumber} inputMode="numeric" />
       <TextField ctx={ctx} form={form} name="website" type="url" label={labels.website!} hint={t('organizations.field.websiteHint')} maxLength={LIMITS.website} autocomplete="url" />
       <TextField ctx={ctx} form={form} name="contactEmail" type="email" label={labels.contactEmail!} hint={t('organizations.field.contactEmailHint')} maxLength={LIMITS.contactEmail} autocomplete="email" />
       <TextArea ctx={ctx} form={form} name="description.sv" label={labels['description.sv']!} hint={t('organizations.field.descriptionHint')} rows={8} maxLength={LIMITS.description} />
       <TextArea ctx={ctx} form={form} name="description.en" label={labels['description.en']!} hint={t('organizations.field.descriptionHint')} rows={8} maxLength={LIMITS.description} />
+    </>
+  );
+}
+
+/**
+ * The ADMS publisher type: left empty it follows the organisation type (the option names the one
+ * implied); when the type implies none ("other") and none is chosen, a notice asks for one.
+ */
+function PublisherTypeField({ ctx, form, label }: { ctx: PageContext; form: FormState; label: string }) {
+  const { t } = ctx;
+  const type = (organizationTypes as readonly string[]).includes(form.values.type ?? '') ? (form.values.type as OrganizationType) : undefined;
+  const implied = type ? impliedPublisherTypes[type] : undefined;
+  const missing = type === 'other' && !isPublisherType(form.values.publisherType);
+  const followLabel = implied ? `${t('organizations.field.publisherTypeImplied')} (${t(publisherTypeLabels[implied])})` : t('organizations.field.publisherTypeImplied');
+  return (
+    <>
+      {missing ? (
+        <p class="notice notice-warning" id="publisher-type-missing">
+          {t('organizations.field.publisherTypeMissing')}
+        </p>
+      ) : null}
+      <SelectField
+        ctx={ctx}
+        form={form}
+        name="publisherType"
+        label={label}
+        hint={t('organizations.field.publisherTypeHint')}
+        options={[{ value: '', label: followLabel }, ...publisherTypes.map((code) => ({ value: code, label: t(publisherTypeLabels[code]) }))]}
+      />
     </>
   );
 }

@@ -2,7 +2,7 @@
 import type { VNode } from 'preact';
 import { Layout, type PageContext } from '../../../platform/views/index.js';
 import type { OrganizationView } from '../organization.presenter.js';
-import { Lang, typeLabels } from './shared.js';
+import { Lang, publisherTypeLabels, typeLabels } from './shared.js';
 
 export interface ShowPageProps {
   ctx: PageContext;
@@ -45,6 +45,12 @@ export function OrganizationPage({ ctx, org, descriptionHtml, memberCount, secti
         <dl class="meta-list">
           <dt>{t('organizations.field.type')}</dt>
           <dd>{t(typeLabels[org.type])}</dd>
+          {org.publisherType ? (
+            <>
+              <dt>{t('organizations.field.publisherType')}</dt>
+              <dd>{t(publisherTypeLabels[org.publisherType])}</dd>
+            </>
+          ) : null}
           {org.orgNumber ? (
             <>
               <dt>{t('organizations.field.orgNumber')}</dt>

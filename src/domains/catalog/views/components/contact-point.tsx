@@ -1,7 +1,7 @@
 // The contact point (dcat:contactPoint): a fieldset in the editors, a short card on the pages.
 import { SelectField, TextField, type FormState } from '../../../../platform/views/forms.js';
 import type { PageContext } from '../../../../platform/views/index.js';
-import type { ContactPoint } from '../../catalog.model.js';
+import { CONTACT_ADDRESS_PART_MAX, contactAddressParts, type ContactAddress, type ContactPoint } from '../../catalog.model.js';
 
 export function contactLabels(ctx: PageContext): Record<string, string> {
   const { t } = ctx;
@@ -12,6 +12,11 @@ export function contactLabels(ctx: PageContext): Record<string, string> {
     'contactPoint.email': t('catalogUi.contact.email'),
     'contactPoint.phone': t('catalogUi.contact.phone'),
     'contactPoint.url': t('catalogUi.contact.url'),
+    'contactPoint.address': t('catalogUi.contact.address'),
+    'contactPoint.address.street': t('catalogUi.contact.street'),
+    'contactPoint.address.postalCode': t('catalogUi.contact.postalCode'),
+    'contactPoint.address.locality': t('catalogUi.contact.locality'),
+    'contactPoint.address.country': t('catalogUi.contact.country'),
   };
 }
 
@@ -39,7 +44,31 @@ export function ContactPointFieldset({ ctx, form }: { ctx: PageContext; form: Fo
       <TextField ctx={ctx} form={form} name="contactPoint.email" type="email" label={labels['contactPoint.email']!} hint={t('catalogUi.contact.emailHint')} maxLength={254} autocomplete="off" />
       <TextField ctx={ctx} form={form} name="contactPoint.phone" label={labels['contactPoint.phone']!} maxLength={40} autocomplete="off" />
       <TextField ctx={ctx} form={form} name="contactPoint.url" type="url" label={labels['contactPoint.url']!} maxLength={2000} autocomplete="off" />
+      <fieldset class="stack-form" aria-describedby="contact-address-hint">
+        <legend>{labels['contactPoint.address']}</legend>
+        <p class="field-hint" id="contact-address-hint">
+          {t('catalogUi.contact.addressHint')}
+        </p>
+        {contactAddressParts.map((part) => (
+          <TextField ctx={ctx} form={form} name={`contactPoint.address.${part}`} label={labels[`contactPoint.address.${part}`]!} maxLength={CONTACT_ADDRESS_PART_MAX} autocomplete="off" />
+        ))}
+      </fieldset>
     </fieldset>
+  );
+}
+
+/** A postal address on lines: street; postal code and locality; country. */
+export function ContactAddressView({ address }: { address: ContactAddress }) {
+  const lines = [address.street, [address.postalCode, address.locality].filter(Boolean).join(' '), address.country].filter((line): line is string => Boolean(line));
+  return (
+    <address>
+      {lines.map((line, i) => (
+        <>
+          {i > 0 ? <br /> : null}
+          {line}
+        </>
+      ))}
+    </address>
   );
 }
 

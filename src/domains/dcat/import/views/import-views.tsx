@@ -1,11 +1,16 @@
-// /organizations/{slug}/import: the form (a URL or a file), the report of a run and the list of
-// earlier runs. Counts are announced (role="status"); the report is a table with a caption and
-// column headers, each resource's warnings and changes as a list in its row.
+// /organizations/{slug}/import: the form (a URL or a file) and the list of earlier runs; and
+// /organizations/{slug}/import/{runId}: one run — queued, running, succeeded or failed — with its
+// counts and, once it is over, its report. The run's state and counts are in one role="status"
+// region; the page never refreshes itself (WCAG 2.2.1): an "Update" link loads it again (and
+// /static/import-status.js, when it runs, announces a change of status in the region). The
+// report is a table with a caption and column headers, each resource's warnings and changes as a
+// list in its row.
 import type { MessageKey } from '../../../../platform/i18n/index.js';
-import { ErrorSummary, FileField, Form, Notice, SubmitButton, TextField, type FormState } from '../../../../platform/views/forms.js';
+import { ErrorSummary, FileField, Form, SubmitButton, TextField, type FormState } from '../../../../platform/views/forms.js';
 import { Layout, type PageContext } from '../../../../platform/views/index.js';
 import { REASON_KEYS, type ImportReport, type ReportItem } from '../import.report.js';
 import type { ImportRunSummary } from '../import.repository.js';
+import type { ImportRunStatus } from '../import.table.js';
 
 export interface OrganizationHeading {
   slug: string;
@@ -19,7 +24,10 @@ const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes 
 
 const text = (ctx: PageContext, key: string) => ctx.t(key as MessageKey);
 
-function RunsTable({ ctx, org, runs }: { ctx: PageContext; org: OrganizationHeading; runs: ImportRunSummary[] }) {
+/** A run as the pages show it: its status as it stands now (see import.job.ts shownStatus). */
+export type RunSummaryView = ImportRunSummary & { shown: ImportRunStatus };
+
+function RunsTable({ ctx, org, runs }: { ctx: PageContext; org: OrganizationHeading; runs: RunSummaryView[] }) {
   const { t } = ctx;
   return (
     <section aria-labelledby="runs-heading">
@@ -49,7 +57,7 @@ function RunsTable({ ctx, org, runs }: { ctx: PageContext; org: OrganizationHead
                       </a>
                     </th>
                     <td>{run.source}</td>
-                    <td>{t(`dcatImport.status.${run.status}`)}</td>
+                    <td>{t(`dcatImport.status.${run.shown}`)}</td>
                     <td>{t('dcatImport.runs.counts', { created: run.created_count, updated: run.updated_count, unchanged: run.unchanged_count, failed: run.failed_count })}</td>
                   </tr>
                 );
@@ -67,12 +75,10 @@ export interface ImportPageProps {
   org: OrganizationHeading;
   form: FormState;
   maxBytes: number;
-  runs: ImportRunSummary[];
-  /** The one line of a source that could not be read. */
-  failure?: string | undefined;
+  runs: RunSummaryView[];
 }
 
-export function ImportPage({ ctx, org, form, maxBytes, runs, failure }: ImportPageProps) {
+export function ImportPage({ ctx, org, form, maxBytes, runs }: ImportPageProps) {
   const { t } = ctx;
   const labels = { url: t('dcatImport.field.url'), file: t('dcatImport.field.file') };
   return (
@@ -82,8 +88,8 @@ export function ImportPage({ ctx, org, form, maxBytes, runs, failure }: ImportPa
       </p>
       <h1>{t('dcatImport.title')}</h1>
       <p>{t('dcatImport.intro', { organization: org.name })}</p>
+      <p>{t('dcatImport.background')}</p>
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
-      {failure ? <Notice kind="warning" text={t('dcatImport.failed', { error: failure })} /> : null}
       <Form ctx={ctx} action={`/organizations/${org.slug}/import`} enctype="multipart/form-data">
         <TextField ctx={ctx} form={form} name="url" type="url" label={labels.url} hint={t('dcatImport.field.urlHint')} maxLength={2000} />
         <FileField ctx={ctx} form={form} name="file" label={labels.file} hint={t('dcatImport.field.fileHint', { size: sizeText(maxBytes) })} accept=".rdf,.xml,.ttl,.nt,.jsonld,.json,.n3,application/rdf+xml,text/turtle,application/ld+json,application/n-triples" />
@@ -112,16 +118,42 @@ function ItemNotes({ ctx, item }: { ctx: PageContext; item: ReportItem }) {
   );
 }
 
-export interface ReportPageProps {
+export interface RunPageProps {
   ctx: PageContext;
   org: OrganizationHeading;
-  report: ImportReport;
+  run: RunSummaryView;
+  /** The stored report, once the run is over (none when it failed outside the source). */
+  report: ImportReport | null;
 }
 
-export function ReportPage({ ctx, org, report }: ReportPageProps) {
+/** The state of a run and its counts: the page's one status region. */
+function RunStatus({ ctx, run, report }: { ctx: PageContext; run: RunSummaryView; report: ImportReport | null }) {
   const { t } = ctx;
-  const { totals } = report;
-  const total = totals.datasets + totals.dataServices + totals.series;
+  const counts = { created: run.created_count, updated: run.updated_count, unchanged: run.unchanged_count, failed: run.failed_count };
+  const finished = run.shown === 'succeeded' || run.shown === 'failed';
+  const totals = report?.totals;
+  return (
+    <div id="import-status" class={`notice notice-${run.shown === 'failed' ? 'warning' : 'info'}`} role="status" data-status={run.shown}>
+      <p>
+        <strong>{t(`dcatImport.run.${run.shown}`)}</strong>
+      </p>
+      {run.shown === 'queued' && run.error ? <p>{t('dcatImport.run.retrying', { error: run.error })}</p> : null}
+      {run.shown === 'running' ? <p>{t('dcatImport.run.sofar', counts)}</p> : null}
+      {run.shown === 'failed' && run.error ? <p>{report?.error ? t('dcatImport.failed', { error: run.error }) : t('dcatImport.run.fault', { error: run.error })}</p> : null}
+      {finished && totals && (run.shown === 'succeeded' || totals.datasets + totals.dataServices + totals.series > 0) ? (
+        <>
+          <p>{t('dcatImport.report.summary', { ...counts, total: totals.datasets + totals.dataServices + totals.series })}</p>
+          <p>{t('dcatImport.report.counts', { datasets: totals.datasets, distributions: totals.distributions, dataServices: totals.dataServices, series: totals.series, withWarnings: totals.withWarnings, normalised: totals.normalised, dropped: totals.dropped })}</p>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export function RunPage({ ctx, org, run, report }: RunPageProps) {
+  const { t } = ctx;
+  const finished = run.shown === 'succeeded' || run.shown === 'failed';
+  const self = `/organizations/${org.slug}/import/${run.id}`;
   return (
     <Layout ctx={ctx} title={t('dcatImport.report.title')}>
       <p>
@@ -130,19 +162,43 @@ export function ReportPage({ ctx, org, report }: ReportPageProps) {
       <h1>{t('dcatImport.report.title')}</h1>
       <dl class="meta-list">
         <dt>{t('dcatImport.report.source')}</dt>
-        <dd>{report.source}</dd>
-        <dt>{t('dcatImport.report.started')}</dt>
+        <dd>{run.source}</dd>
+        <dt>{t(run.shown === 'queued' ? 'dcatImport.report.queued' : 'dcatImport.report.started')}</dt>
         <dd>
-          <time datetime={report.startedAt}>{dateTime(ctx, report.startedAt)}</time>
+          <time datetime={run.started_at}>{dateTime(ctx, run.started_at)}</time>
         </dd>
+        {finished && run.finished_at ? (
+          <>
+            <dt>{t('dcatImport.report.finished')}</dt>
+            <dd>
+              <time datetime={run.finished_at}>{dateTime(ctx, run.finished_at)}</time>
+            </dd>
+          </>
+        ) : null}
         <dt>{t('dcatImport.report.status')}</dt>
-        <dd>{t(`dcatImport.status.${report.status}`)}</dd>
+        <dd>{t(`dcatImport.status.${run.shown}`)}</dd>
       </dl>
-      {report.error ? <Notice kind="warning" text={t('dcatImport.failed', { error: report.error })} /> : null}
-      <div class="notice notice-info" role="status">
-        <p>{t('dcatImport.report.summary', { created: totals.created, updated: totals.updated, unchanged: totals.unchanged, failed: totals.failed, total })}</p>
-        <p>{t('dcatImport.report.counts', { datasets: totals.datasets, distributions: totals.distributions, dataServices: totals.dataServices, series: totals.series, withWarnings: totals.withWarnings, normalised: totals.normalised, dropped: totals.dropped })}</p>
-      </div>
+      <RunStatus ctx={ctx} run={run} report={report} />
+      {finished ? null : (
+        <>
+          <p>{t('dcatImport.run.updateHint')}</p>
+          <p>
+            <a id="import-update" class="button button-secondary" href={ctx.href(self)} data-status-url={ctx.href(`${self}/status`)}>
+              {t('dcatImport.run.update')}
+            </a>
+          </p>
+          <script src="/static/import-status.js" defer></script>
+        </>
+      )}
+      {report ? <ReportTable ctx={ctx} report={report} /> : null}
+    </Layout>
+  );
+}
+
+function ReportTable({ ctx, report }: { ctx: PageContext; report: ImportReport }) {
+  const { t } = ctx;
+  return (
+    <>
       {report.omittedItems ? <p>{t('dcatImport.report.omitted', { shown: report.items.length, total: report.items.length + report.omittedItems })}</p> : null}
       {report.items.length ? (
         <div class="table-scroll">
@@ -178,6 +234,6 @@ export function ReportPage({ ctx, org, report }: ReportPageProps) {
           </table>
         </div>
       ) : null}
-    </Layout>
+    </>
   );
 }
