@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import type { Readable } from 'node:stream';
 import jsonld from 'jsonld';
-import { StreamParser } from 'n3';
+import { Parser } from 'n3';
 import { RdfXmlParser } from 'rdfxml-streaming-parser';
 import { jsonErrorOffset, lineColumnOf } from './json-position.js';
 
@@ -219,15 +219,56 @@ export async function parseRdfFile(file: string, options: ParseOptions, sink: Tr
       throw error;
     }
   }
-  const n3Format = { turtle: 'text/turtle', ntriples: 'application/n-triples', nquads: 'application/n-quads', trig: 'application/trig' }[options.format];
-  const parser = new StreamParser({ baseIRI: options.baseIri, format: n3Format });
-  fs.createReadStream(file).on('error', (error) => parser.destroy(error)).pipe(parser);
   try {
-    return await drain(parser as unknown as Readable, convert, sink);
+    return await parseN3(file, options, convert, sink);
   } catch (error) {
     if (error instanceof Error && 'context' in error) throw await n3SyntaxError(error as Error & { context: N3ErrorContext }, file);
     throw error;
   }
+}
+
+/**
+ * Turtle, N-Triples, N-Quads and TriG with n3's push parser fed chunk by chunk: the triples of one
+ * chunk are handed to the sink (awaiting it) before the next chunk is read. n3's StreamParser would
+ * pass every quad through an object-mode stream, which cost more than parsing it.
+ */
+async function parseN3(file: string, options: ParseOptions, convert: (q: RdfJsQuad) => Triple | undefined, sink: TripleSink): Promise<void> {
+  const n3Format = ({ turtle: 'text/turtle', ntriples: 'application/n-triples', nquads: 'application/n-quads', trig: 'application/trig' } as Partial<Record<RdfFormat, string>>)[options.format];
+  const parser = new Parser({ baseIRI: options.baseIri, format: n3Format });
+  const ready: Triple[] = [];
+  let failure: Error | undefined;
+  let onData: ((chunk: string) => void) | undefined;
+  let onEnd: (() => void) | undefined;
+  // n3 parses a "stream" it subscribes to; this one is fed by the loop below.
+  const input = {
+    on(event: string, callback: (chunk?: string) => void) {
+      if (event === 'data') onData = callback as (chunk: string) => void;
+      else if (event === 'end') onEnd = callback as () => void;
+      return input;
+    },
+  };
+  parser.parse(input as unknown as NodeJS.ReadableStream, (error, quad) => {
+    if (error) failure ??= error;
+    else if (quad) {
+      const triple = convert(quad as unknown as RdfJsQuad);
+      if (triple) ready.push(triple);
+    }
+  });
+  const handOn = async () => {
+    if (failure) throw failure;
+    for (const triple of ready) {
+      const pending = sink(triple);
+      if (pending) await pending;
+    }
+    ready.length = 0;
+  };
+  // utf8 decoding in the stream keeps a character split across two chunks whole.
+  for await (const chunk of fs.createReadStream(file, { encoding: 'utf8' })) {
+    onData!(chunk as string);
+    await handOn();
+  }
+  onEnd!();
+  await handOn();
 }
 
 async function parseJsonLd(file: string, options: ParseOptions, convert: (q: RdfJsQuad) => Triple | undefined, sink: TripleSink): Promise<void> {
