@@ -32,6 +32,7 @@ describe('workshop journey in Chromium', () => {
   let worker: Worker;
   let slug = '';
   let adminCookie = '';
+  let series = { slug: '', firstOccurrence: '' };
 
   const local = (link: string) => {
     const url = new URL(link);
@@ -65,6 +66,8 @@ describe('workshop journey in Chromium', () => {
       topics: ['licenser'],
     });
     slug = event.slug;
+    const created = await events.events.createSeries(actor, { title: { sv: 'Nätverksträff', en: 'Network meeting' }, startsOn: '2027-01-01', capacity: 20, place: 'Digg, Sundsvall', occurrences: 3 });
+    series = { slug: created.series.slug, firstOccurrence: created.events[0]!.slug };
     const { sessionToken } = await accounts.sessions.login({ email: ADMIN.email, password: PASSWORD, ip: '127.0.0.1' });
     adminCookie = e2e.testApp.app.signCookie(sessionToken);
   });
@@ -167,5 +170,42 @@ describe('workshop journey in Chromium', () => {
       await expectAccessible(organiser, path);
     }
     assert.match((await organiser.textContent('main')) ?? '', /Bo Berg/);
+  });
+
+  test('an organiser edits the whole series with the keyboard: errors summarised, the outcome listed, axe-clean', async () => {
+    const adminContext = await e2e.newContext();
+    await adminContext.addCookies([{ name: 'allmanning_session', value: adminCookie, url: e2e.baseUrl }]);
+    const page = await adminContext.newPage();
+    await page.goto(`${e2e.baseUrl}/events/${series.firstOccurrence}`);
+    await tabTo(page, (el) => el.tag === 'a' && /Redigera hela serien/.test(el.text), 'the edit-series link');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
+    assert.match((await page.textContent('h1')) ?? '', /Redigera serien Nätverksträff/);
+    await expectAccessible(page, 'series edit page');
+
+    // A rule that is not one: the error summary names the field; nothing changes.
+    await tabTo(page, (el) => el.id === 'field-rrule', 'the rule field');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('varje tisdag');
+    await tabTo(page, (el) => el.tag === 'button' && /Spara serien/.test(el.text), 'the submit button');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
+    assert.ok(await page.isVisible('.error-summary'));
+    assert.match((await page.textContent('.error-summary')) ?? '', /Upprepning|upprepningsregel/i);
+    await expectAccessible(page, 'series edit page with errors');
+
+    // Second Wednesday instead: the outcome lists the moved meetings.
+    await tabTo(page, (el) => el.id === 'field-rrule', 'the rule field');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('FREQ=MONTHLY;BYDAY=2WE');
+    await tabTo(page, (el) => el.tag === 'button' && /Spara serien/.test(el.text), 'the submit button');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
+    const main = (await page.textContent('main')) ?? '';
+    assert.match(main, /Serien är sparad: 3 träffar ändrade/);
+    assert.match(main, /onsdag 13 januari 2027/);
+    await expectAccessible(page, 'series edit outcome');
+
+    const english = await page.goto(`${e2e.baseUrl}/en/events/series/${series.slug}/edit`);
+    assert.equal(english?.status(), 200);
+    await expectAccessible(page, 'English series edit page');
+    await adminContext.close();
   });
 });

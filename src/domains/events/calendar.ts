@@ -6,7 +6,7 @@ import { TZDate } from '@date-fns/tz';
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { EventRow, SeriesRow } from './events.table.js';
-import { wallTimeToUtc } from './time.js';
+import { occurrencesOf, wallTimeToUtc } from './time.js';
 
 /** The VTIMEZONE of a zone. The library files zones that share rules under one name (Stockholm under
  * Berlin: identical since 1996); the block is renamed so its TZID matches the events' TZID. */
@@ -96,7 +96,9 @@ const basic = (local: string) => `${local.replace(/[-:]/g, '')}00`;
 /**
  * A series as recurrence: one VEVENT with the RRULE from the first occurrence, EXDATEs for cancelled
  * occurrences, and an overriding VEVENT (RECURRENCE-ID) for each materialised occurrence, so moved
- * or edited ones show as they are.
+ * or edited ones show as they are. Occurrences the current rule does not give (held before the rule
+ * was changed, or kept because people are registered) are added as RDATEs, so their overrides
+ * still belong to an instance.
  */
 export function seriesCalendar(series: SeriesRow, seriesText: CalendarText, occurrences: { row: EventRow; text: CalendarText }[], baseUrl: string, options: CalendarOptions): string {
   const cal = newCalendar(options);
@@ -106,6 +108,10 @@ export function seriesCalendar(series: SeriesRow, seriesText: CalendarText, occu
   const end = new Date(start.getTime() + series.duration_minutes * 60_000);
   const cancelled = occurrences.filter((o) => o.row.status === 'cancelled' && o.row.occurrence_key);
   const exdates = cancelled.map((o) => `EXDATE;TZID=${series.timezone}:${basic(o.row.occurrence_key!)}`);
+  const live = occurrences.filter((o) => o.row.status !== 'cancelled' && o.row.occurrence_key);
+  const lastKey = live.reduce((max, o) => (o.row.occurrence_key! > max ? o.row.occurrence_key! : max), firstLocal);
+  const ruleKeys = new Set(occurrencesOf({ rrule: series.rrule, startsOn: series.starts_on, startTime: series.start_time, timezone: series.timezone }, { max: 5000, until: new Date(wallTimeToUtc(lastKey, series.timezone).getTime() + 86_400_000) }).map((o) => o.key));
+  const rdates = live.filter((o) => !ruleKeys.has(o.row.occurrence_key!)).map((o) => `RDATE;TZID=${series.timezone}:${basic(o.row.occurrence_key!)}`);
   cal.createEvent({
     id: uid,
     sequence: 0,
@@ -117,7 +123,7 @@ export function seriesCalendar(series: SeriesRow, seriesText: CalendarText, occu
     description: seriesText.description,
     location: seriesText.location,
     url: seriesText.url,
-    repeating: [`RRULE:${series.rrule}`, ...exdates].join('\n'),
+    repeating: [`RRULE:${series.rrule}`, ...rdates, ...exdates].join('\n'),
   });
   for (const { row, text } of occurrences) {
     if (row.status === 'cancelled' || !row.occurrence_key) continue;

@@ -4,8 +4,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { pageLinks } from '../../platform/http/page-links.js';
-import type { EventInput, SeriesInput } from './event.input.js';
-import { presentEvent, presentRegistration, presentRegistrationForOrganiser, presentSeries } from './event.presenter.js';
+import type { EventInput, SeriesEditInput, SeriesInput } from './event.input.js';
+import { presentEvent, presentRegistration, presentRegistrationForOrganiser, presentSeries, presentSeriesEdit } from './event.presenter.js';
 import {
   AttendanceBody,
   CreateEventBody,
@@ -19,9 +19,11 @@ import {
   RegistrationListSchema,
   RegistrationParams,
   RegistrationSchema,
+  SeriesEditResultSchema,
   SeriesSchema,
   StatsSchema,
   UpdateEventBody,
+  UpdateSeriesBody,
 } from './event.schemas.js';
 import type { EventService } from './event.service.js';
 import type { CalendarFeeds } from './calendar.feeds.js';
@@ -102,6 +104,26 @@ export function eventApi(services: { events: EventService; registrations: Regist
       async (request) => {
         const { series, events: occurrences } = await events.getSeries(request.params.idOrSlug);
         return presentSeries(series, baseUrl, occurrences);
+      },
+    );
+
+    app.patch(
+      '/api/v1/events/series/:idOrSlug',
+      {
+        schema: {
+          summary:
+            'Change a whole series (site admins and its organisers): its rule and its defaults. Future occurrences not changed on their own follow, participants get the change mail; dates the rule no longer gives are cancelled when nobody is registered, otherwise kept and listed; new dates are created; past ones never change',
+          tags,
+          security,
+          params: EventParams,
+          body: UpdateSeriesBody,
+          response: { 200: SeriesEditResultSchema },
+        },
+      },
+      async (request) => {
+        const result = await events.editSeries(request.actor, request.params.idOrSlug, request.body as SeriesEditInput);
+        const { events: occurrences } = await events.getSeries(result.series.id);
+        return presentSeriesEdit(result, baseUrl, occurrences);
       },
     );
 

@@ -246,3 +246,61 @@ export function validateSeriesInput(input: SeriesInput): { series: SeriesChanges
   const defaults = validateEventInput({ ...input, startsAt: undefined, endsAt: undefined }, 'update', undefined, problems);
   return { series: { rrule, startsOn, startTime, durationMinutes: Number(durationMinutes), occurrences: Number(occurrences) }, defaults };
 }
+
+/** A change to a whole series: its rule and the defaults its occurrences follow (PATCH semantics). */
+export interface SeriesEditInput {
+  rrule?: string | undefined;
+  /** Local start time (HH:MM), Europe/Stockholm. */
+  startTime?: string | undefined;
+  durationMinutes?: number | undefined;
+  title?: Lang | undefined;
+  description?: Lang | undefined;
+  place?: string | null | undefined;
+  onlineUrl?: string | null | undefined;
+  capacity?: number | undefined;
+  organizationQuota?: number | null | undefined;
+  /** Registration opens this many days before each occurrence (null: at once). */
+  registrationOpensDaysBefore?: number | null | undefined;
+  /** Registration closes this many hours before each occurrence (null: at its start). */
+  registrationClosesHoursBefore?: number | null | undefined;
+  topics?: string[] | undefined;
+  organisers?: string[] | undefined;
+}
+
+export interface SeriesEdit {
+  rrule?: string;
+  startTime?: string;
+  durationMinutes?: number;
+  /** Occurrence columns the edit sets (title, description, place, link, capacity, quota, topics, organisers). */
+  defaults: EventChanges;
+  opensDaysBefore?: number | null;
+  closesHoursBefore?: number | null;
+}
+
+/** Validates a series edit; every problem at once (a ValidationError naming each field). */
+export function validateSeriesEdit(input: SeriesEditInput): SeriesEdit {
+  const problems = new FieldProblems();
+  const out: SeriesEdit = { defaults: {} };
+  if (input.rrule !== undefined) {
+    try {
+      out.rrule = checkRrule(String(input.rrule));
+    } catch {
+      problems.add('rrule', 'events.validation.rrule');
+    }
+  }
+  if (input.startTime !== undefined) {
+    const startTime = typeof input.startTime === 'string' ? input.startTime.trim() : '';
+    if (!HHMM.test(startTime)) problems.add('startTime', 'events.validation.time');
+    else out.startTime = startTime;
+  }
+  const duration = integer(problems, 'durationMinutes', input.durationMinutes, 5, 24 * 60, false);
+  if (typeof duration === 'number') out.durationMinutes = duration;
+  const opens = integer(problems, 'registrationOpensDaysBefore', input.registrationOpensDaysBefore, 0, 365, true);
+  if (opens !== undefined) out.opensDaysBefore = opens;
+  const closes = integer(problems, 'registrationClosesHoursBefore', input.registrationClosesHoursBefore, 0, 24 * 60, true);
+  if (closes !== undefined) out.closesHoursBefore = closes;
+  if (typeof opens === 'number' && typeof closes === 'number' && closes >= opens * 24) problems.add('registrationClosesHoursBefore', 'events.validation.closesBeforeOpens');
+  const { title, description, place, onlineUrl, capacity, organizationQuota, topics, organisers } = input;
+  out.defaults = validateEventInput({ title, description, place, onlineUrl, capacity, organizationQuota, topics, organisers }, 'update', undefined, problems);
+  return out;
+}

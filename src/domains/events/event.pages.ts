@@ -13,7 +13,7 @@ import type { PageContext } from '../../platform/views/index.js';
 import { renderMarkdown, type OrganizationsDomain } from '../organizations/index.js';
 import type { CalendarFeeds } from './calendar.feeds.js';
 import type { EventsConfig } from './events.deps.js';
-import type { EventInput, SeriesInput } from './event.input.js';
+import type { EventInput, SeriesEditInput, SeriesInput } from './event.input.js';
 import { eventPolicy } from './event.policy.js';
 import type { EventService } from './event.service.js';
 import { eventFormValues, eventView } from './event.view.js';
@@ -24,6 +24,9 @@ import { EventListPage } from './views/list.js';
 import { EventFormPage, RegistrationsPage } from './views/organiser.js';
 import { CheckEmailPage, LinkProblemPage, MyRegistrationsPage, PrivacyPage, RegistrationPage } from './views/registration.js';
 import { EventPage } from './views/show.js';
+import { SeriesEditPage, type OccurrenceLink } from './views/series.js';
+import { formatWhen } from './event.mails.js';
+import type { SeriesEditResult } from './event.service.js';
 import { statusLabels } from './views/shared.js';
 
 interface UploadedFile {
@@ -88,6 +91,26 @@ function seriesInputOf(form: Record<string, string>, input: EventInput): SeriesI
     startTime: start![2],
     durationMinutes: minutes,
     ...(form.occurrences?.trim() ? { occurrences: Number(form.occurrences) } : {}),
+  };
+}
+
+/** The series edit form → a series edit (every field given; empty optional fields clear them). */
+function seriesEditInputOf(form: Record<string, string>): SeriesEditInput {
+  const num = (v: string | undefined) => (v === undefined ? undefined : v.trim() === '' ? null : Number(v));
+  return {
+    rrule: form.rrule ?? '',
+    startTime: form.startTime ?? '',
+    durationMinutes: num(form.durationMinutes) as number | undefined,
+    title: { sv: form['title.sv'] ?? '', en: blankToNull(form['title.en']) },
+    description: { sv: blankToNull(form['description.sv']), en: blankToNull(form['description.en']) },
+    place: blankToNull(form.place),
+    onlineUrl: blankToNull(form.onlineUrl),
+    capacity: num(form.capacity) as number | undefined,
+    organizationQuota: num(form.organizationQuota),
+    registrationOpensDaysBefore: num(form.registrationOpensDaysBefore),
+    registrationClosesHoursBefore: num(form.registrationClosesHoursBefore),
+    topics: list(form.topics),
+    organisers: list(form.organisers),
   };
 }
 
@@ -310,6 +333,63 @@ export function eventPages(services: EventPagesServices) {
         return redirectTo(request, reply, `/events/${row.slug}`, 'events.flash.created');
       } catch (error) {
         return EventFormPage({ ctx, form: formFromError(error, request, reply) });
+      }
+    });
+
+    // A whole series: its rule and defaults (site admins and the series' organisers; 404 for others).
+    const occurrenceLink = (ctx: PageContext) => (row: EventRow, registrations?: number): OccurrenceLink => ({
+      slug: row.slug,
+      when: formatWhen(ctx.locale, row.starts_at, row.ends_at, row.timezone),
+      startsAt: row.starts_at,
+      ...(registrations !== undefined ? { registrations } : {}),
+    });
+    async function seriesEditPage(request: FastifyRequest, ctx: PageContext, form?: FormState, result?: SeriesEditResult) {
+      const { series, defaults, organiserEmails, attention } = await events.seriesForEditing(request.actor, slugOf(request));
+      const link = occurrenceLink(ctx);
+      const f = defaults.fields;
+      const values: Record<string, string> = {
+        rrule: series.rrule,
+        startTime: series.start_time,
+        durationMinutes: String(series.duration_minutes),
+        'title.sv': series.title_sv,
+        'title.en': series.title_en ?? '',
+        'description.sv': series.description_sv ?? '',
+        'description.en': series.description_en ?? '',
+        place: f.place ?? '',
+        onlineUrl: f.online_url ?? '',
+        capacity: f.capacity === undefined ? '' : String(f.capacity),
+        organizationQuota: f.organization_quota === undefined || f.organization_quota === null ? '' : String(f.organization_quota),
+        registrationOpensDaysBefore: typeof defaults.opensDaysBefore === 'number' ? String(defaults.opensDaysBefore) : '',
+        registrationClosesHoursBefore: typeof defaults.closesHoursBefore === 'number' ? String(defaults.closesHoursBefore) : '',
+        topics: f.topics ? (JSON.parse(f.topics) as string[]).join(', ') : '',
+        organisers: organiserEmails.join(', '),
+      };
+      return SeriesEditPage({
+        ctx,
+        series: { slug: series.slug, title: ctx.locale === 'en' ? (series.title_en ?? series.title_sv) : series.title_sv },
+        form: form ?? { values, errors: {} },
+        attention: attention.map((a) => link(a.event, a.registrations)),
+        outcome: result
+          ? {
+              updated: result.updated.map((e) => link(e)),
+              created: result.created.map((e) => link(e)),
+              cancelled: result.cancelled.map((e) => link(e)),
+              kept: result.kept.map((k) => link(k.event, k.registrations)),
+              individual: result.individual.map((e) => link(e)),
+            }
+          : undefined,
+      });
+    }
+
+    registerPage(app, '/events/series/:slug/edit', (request, _reply, ctx) => seriesEditPage(request, ctx), { withCsrf: true });
+
+    registerPageAction(app, '/events/series/:slug/edit', async (request, reply, ctx) => {
+      const { series } = await events.seriesForEditing(request.actor, slugOf(request));
+      try {
+        const result = await events.editSeries(request.actor, series.id, seriesEditInputOf(formBody(request)));
+        return seriesEditPage(request, ctx, undefined, result);
+      } catch (error) {
+        return seriesEditPage(request, ctx, formFromError(error, request, reply));
       }
     });
 

@@ -15,21 +15,22 @@ describe('event policy', () => {
       ['named organiser', user('organiser')],
       ['site admin', user('admin', true)],
     ];
-    const expected: Record<string, [boolean, boolean, boolean, boolean, boolean, boolean]> = {
-      //                          create manage  view   others register online
-      anonymous: /*            */ [false, false, false, false, true, false],
-      'member of an organisation': [false, false, false, false, true, false],
-      'named organiser': /*      */ [false, true, true, true, true, true],
-      'site admin': /*           */ [true, true, true, true, true, true],
+    const expected: Record<string, [boolean, boolean, boolean, boolean, boolean, boolean, boolean]> = {
+      //                          create manage  view   others register online series
+      anonymous: /*            */ [false, false, false, false, true, false, false],
+      'member of an organisation': [false, false, false, false, true, false, false],
+      'named organiser': /*      */ [false, true, true, true, true, true, true],
+      'site admin': /*           */ [true, true, true, true, true, true, true],
     };
     for (const [name, actor] of actors) {
       assert.deepEqual(
-        [eventPolicy.canCreate(actor), eventPolicy.canManage(actor, event), eventPolicy.canViewRegistrations(actor, event), eventPolicy.canRegisterOthers(actor, event), eventPolicy.canRegister(actor), eventPolicy.canSeeOnlineLink(actor, event)],
+        [eventPolicy.canCreate(actor), eventPolicy.canManage(actor, event), eventPolicy.canViewRegistrations(actor, event), eventPolicy.canRegisterOthers(actor, event), eventPolicy.canRegister(actor), eventPolicy.canSeeOnlineLink(actor, event), eventPolicy.canManageSeries(actor, event)],
         expected[name],
         name,
       );
     }
     assert.deepEqual(abilitiesFor(user('organiser'), event), { manage: true, viewRegistrations: true, registerOthers: true, seeOnlineLink: true });
+    assert.equal(eventPolicy.canManageSeries(user('organiser'), { organiserIds: ['someone-else'] }), false, 'organising one occurrence is not organising the series');
     assert.deepEqual(abilitiesFor(user('organiser'), { organiserIds: [] }), { manage: false, viewRegistrations: false, registerOthers: false, seeOnlineLink: false });
   });
 

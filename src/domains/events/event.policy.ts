@@ -24,6 +24,8 @@ export const eventPolicy = {
   canRegister: (_actor: Actor): boolean => true,
   /** The online meeting link: organisers (participants see it through their private link). */
   canSeeOnlineLink: isOrganiser,
+  /** Change a whole series (its rule and defaults): site admins and the series' organisers. */
+  canManageSeries: isOrganiser,
 };
 
 export type EventAbilities = { [K in 'manage' | 'viewRegistrations' | 'registerOthers' | 'seeOnlineLink']: boolean };

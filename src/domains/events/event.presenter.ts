@@ -4,6 +4,7 @@ import { abilitiesFor } from './event.policy.js';
 import { registrationWindow } from './event.policy.js';
 import type { EventRow, RegistrationRow, SeriesRow } from './events.table.js';
 import { accessOf } from './registration.service.js';
+import type { SeriesEditResult } from './event.service.js';
 
 const base = (url: string) => url.replace(/\/+$/, '');
 
@@ -61,6 +62,20 @@ export function presentSeries(row: SeriesRow, baseUrl: string, events: EventRow[
     durationMinutes: row.duration_minutes,
     calendarUrl: `${base(baseUrl)}/events/series/${row.slug}/calendar.ics`,
     occurrences: events.map((e) => ({ id: e.id, slug: e.slug, status: e.status, startsAt: e.starts_at, endsAt: e.ends_at, occurrence: e.occurrence_key })),
+  };
+}
+
+const occurrenceRef = (e: EventRow) => ({ id: e.id, slug: e.slug, status: e.status, startsAt: e.starts_at, endsAt: e.ends_at, occurrence: e.occurrence_key });
+
+/** What a series edit did (PATCH /api/v1/events/series/{idOrSlug}). */
+export function presentSeriesEdit(result: SeriesEditResult, baseUrl: string, events: EventRow[]) {
+  return {
+    series: presentSeries(result.series, baseUrl, events),
+    updated: result.updated.map(occurrenceRef),
+    created: result.created.map(occurrenceRef),
+    cancelled: result.cancelled.map(occurrenceRef),
+    keptWithRegistrations: result.kept.map(({ event, registrations }) => ({ ...occurrenceRef(event), registrations })),
+    changedIndividually: result.individual.map(occurrenceRef),
   };
 }
 

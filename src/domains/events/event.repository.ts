@@ -113,6 +113,16 @@ export const seriesRepository = {
   async insert(db: Db, row: SeriesRow): Promise<void> {
     await db.insertInto('event_series').values(row).execute();
   },
+  /** The series row, locked for the rest of the transaction (as `eventRepository.lock`). */
+  async lock(db: Db, id: string, dialect: 'sqlite' | 'postgres'): Promise<SeriesRow | undefined> {
+    const query = db.selectFrom('event_series').selectAll().where('id', '=', id);
+    if (dialect === 'postgres') return query.forUpdate().executeTakeFirst();
+    await db.updateTable('event_series').set({ updated_at: sql`updated_at` }).where('id', '=', id).execute();
+    return query.executeTakeFirst();
+  },
+  async update(db: Db, id: string, changes: Partial<SeriesRow>): Promise<void> {
+    await db.updateTable('event_series').set(changes).where('id', '=', id).execute();
+  },
   async slugTaken(db: Db, slug: string): Promise<boolean> {
     return Boolean(await db.selectFrom('event_series').select('id').where('slug', '=', slug).executeTakeFirst());
   },

@@ -171,3 +171,33 @@ export const EventListQuery = Type.Object({
   when: Type.Enum(['upcoming', 'past', 'all'], { default: 'upcoming' }),
   series: Type.Optional(Type.String({ maxLength: 100, description: 'Only the occurrences of this series (id or slug)' })),
 });
+
+export const UpdateSeriesBody = Type.Object(
+  {
+    rrule: Type.Optional(Type.String({ maxLength: 500, description: 'New RFC 5545 RRULE in Europe/Stockholm wall time (e.g. FREQ=MONTHLY;BYDAY=2WE); applies from today' })),
+    startTime: Type.Optional(Type.String({ maxLength: 5, description: 'New local start time, HH:MM' })),
+    durationMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 1440 })),
+    title: Type.Optional(Type.Object({ sv: Type.Optional(Type.String({ maxLength: LIMITS.title })), en: Type.Optional(nullable(LIMITS.title)) }, { additionalProperties: false })),
+    description: Type.Optional(eventFields.description),
+    place: Type.Optional(eventFields.place),
+    onlineUrl: Type.Optional(eventFields.onlineUrl),
+    capacity: Type.Optional(eventFields.capacity),
+    organizationQuota: Type.Optional(eventFields.organizationQuota),
+    registrationOpensDaysBefore: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 365 }), Type.Null()], { description: 'Registration opens this many days before each occurrence (null: at once)' })),
+    registrationClosesHoursBefore: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 1440 }), Type.Null()], { description: 'Registration closes this many hours before each occurrence (null: at its start)' })),
+    topics: Type.Optional(eventFields.topics),
+    organisers: Type.Optional(eventFields.organisers),
+  },
+  { additionalProperties: false },
+);
+
+const OccurrenceRef = Type.Object({ id: Type.String(), slug: Type.String(), status: Type.String(), startsAt: Type.String(), endsAt: Type.String(), occurrence: nullableOut() });
+
+export const SeriesEditResultSchema = Type.Object({
+  series: SeriesSchema,
+  updated: Type.Array(OccurrenceRef, { description: 'Future occurrences not changed on their own, brought in line (participants got the change mail where time, place or link changed)' }),
+  created: Type.Array(OccurrenceRef, { description: 'New dates the rule gives' }),
+  cancelled: Type.Array(OccurrenceRef, { description: 'Dates the rule no longer gives, without registrations' }),
+  keptWithRegistrations: Type.Array(Type.Intersect([OccurrenceRef, Type.Object({ registrations: Type.Integer() })]), { description: 'Dates the rule no longer gives that have registrations: move or cancel them yourself' }),
+  changedIndividually: Type.Array(OccurrenceRef, { description: 'Future occurrences changed on their own: left as they are' }),
+});

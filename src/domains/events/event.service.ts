@@ -9,13 +9,14 @@ import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, Valida
 import { newId } from '../../platform/ids.js';
 import { FileTooLargeError, type FileSource } from '../../platform/storage/index.js';
 import { eventMails } from './event.mails.js';
-import { validateEventInput, validateSeriesInput, slugify, type EventChanges, type EventInput, type SeriesInput } from './event.input.js';
+import { validateEventInput, validateSeriesEdit, validateSeriesInput, slugify, type EventChanges, type EventInput, type SeriesEditInput, type SeriesInput } from './event.input.js';
 import { eventPolicy } from './event.policy.js';
 import { eventRepository, privacyRunRepository, registrationRepository, seriesRepository, uniqueViolationOf, type EventListQuery } from './event.repository.js';
 import type { EventRow, EventsTables, RegistrationRow, SeriesRow } from './events.table.js';
 import { accessOf } from './registration.service.js';
 import { linkFor, lockEvent, mailContext, promoteWaitlist, type SeatContext, type Trx } from './seats.js';
-import { EVENT_TIMEZONE, occurrencesOf } from './time.js';
+import { EVENT_TIMEZONE, occurrencesOf, utcToWallTime, wallTimeToUtc, type Occurrence } from './time.js';
+import { parseSeriesDefaults, pairOccurrences, windowFor, type SeriesDefaults } from './series.edit.js';
 
 export const MAX_PAGE_SIZE = 1000;
 
@@ -29,6 +30,24 @@ function actorId(actor: Actor | null): string | null {
 
 /** Fields whose change participants are told about (with a new SEQUENCE). */
 const NOTIFIED: (keyof EventRow)[] = ['starts_at', 'ends_at', 'place', 'online_url'];
+
+/** Fields a series governs: changing one on a single occurrence detaches it from series edits. */
+export const SERIES_GOVERNED: (keyof EventRow)[] = ['title_sv', 'title_en', 'description_sv', 'description_en', 'starts_at', 'ends_at', 'place', 'online_url', 'capacity', 'organization_quota', 'registration_opens_at', 'registration_closes_at', 'topics', 'organiser_ids'];
+
+/** What a series edit did to its future occurrences. */
+export interface SeriesEditResult {
+  series: SeriesRow;
+  /** Unmodified future occurrences brought in line with the new rule or defaults. */
+  updated: EventRow[];
+  /** New dates the rule gives. */
+  created: EventRow[];
+  /** Dates the rule no longer gives, without registrations. */
+  cancelled: EventRow[];
+  /** Dates the rule no longer gives that have registrations: left for the organiser to move or cancel. */
+  kept: { event: EventRow; registrations: number }[];
+  /** Future occurrences changed on their own (moved, edited): left as they are. */
+  individual: EventRow[];
+}
 
 export interface EventStats {
   registered: number;
@@ -181,6 +200,31 @@ export function createEventService(ctx: SeatContext) {
     }
   }
 
+  /** Applies `patch` to a locked event: SEQUENCE and mails for notified fields, waitlist promotion. */
+  async function applyChange(trx: Trx, actor: Actor | null, eventId: string, patch: Partial<EventRow>, action: string): Promise<EventRow | null> {
+    const locked = await lockEvent(trx, ctx, eventId);
+    const diff = diffFields(locked as unknown as Record<string, unknown>, patch as Record<string, unknown>);
+    if (Object.keys(diff).length === 0) return null;
+    const notify = NOTIFIED.some((f) => f in diff) && locked.status === 'scheduled';
+    const nowIso = clock.now().toISOString();
+    const after: EventRow = { ...locked, ...patch, sequence: locked.sequence + (notify ? 1 : 0), updated_at: nowIso, ...(('starts_at' in diff) ? { reminder_sent_at: null } : {}) };
+    await eventRepository.update(trx, eventId, { ...patch, sequence: after.sequence, updated_at: nowIso, reminder_sent_at: after.reminder_sent_at });
+    await recordActivity(trx, clock, { actorId: actorId(actor), action, subjectType: 'event', subjectId: eventId, diff });
+    if (notify) await mailChange(trx, after);
+    // More seats, a larger quota or no quota: the waitlist moves up.
+    await promoteWaitlist(trx, ctx, after);
+    return after;
+  }
+
+  /** Marks an occurrence as changed on its own: series edits leave it alone from now on. */
+  async function detach(trx: Trx, seriesId: string, key: string): Promise<void> {
+    const series = await seriesRepository.lock(trx, seriesId, deps.dialect);
+    if (!series) return;
+    const defaults = JSON.parse(series.defaults) as SeriesDefaults;
+    if (defaults.detached?.includes(key)) return;
+    await seriesRepository.update(trx, seriesId, { defaults: JSON.stringify({ ...defaults, detached: [...(defaults.detached ?? []), key] }) });
+  }
+
   /** `actor` null: the operator (demo, CLI), trusted. */
   async function update(actor: Actor | null, idOrSlug: string, input: EventInput): Promise<EventRow> {
     const before = await load(idOrSlug);
@@ -190,39 +234,184 @@ export function createEventService(ctx: SeatContext) {
     const patch: Partial<EventRow> = { ...columns(changes), ...(ids ? { organiser_ids: JSON.stringify(ids) } : {}) };
     const diff = diffFields(before as unknown as Record<string, unknown>, patch as Record<string, unknown>);
     if (Object.keys(diff).length === 0) return before;
-    const notify = NOTIFIED.some((f) => f in diff) && before.status === 'scheduled';
     return withSlugCheck(() =>
       db.transaction().execute(async (trx) => {
-        const locked = await lockEvent(trx, ctx, before.id);
-        const nowIso = clock.now().toISOString();
-        const after: EventRow = { ...locked, ...patch, sequence: locked.sequence + (notify ? 1 : 0), updated_at: nowIso, ...(('starts_at' in diff) ? { reminder_sent_at: null } : {}) };
-        await eventRepository.update(trx, before.id, { ...patch, sequence: after.sequence, updated_at: nowIso, reminder_sent_at: after.reminder_sent_at });
-        await recordActivity(trx, clock, { actorId: actorId(actor), action: 'event.updated', subjectType: 'event', subjectId: before.id, diff });
-        if (notify) await mailChange(trx, after);
-        // More seats, a larger quota or no quota: the waitlist moves up.
-        await promoteWaitlist(trx, ctx, after);
-        return after;
+        const after = await applyChange(trx, actor, before.id, patch, 'event.updated');
+        if (after && before.series_id && before.occurrence_key && SERIES_GOVERNED.some((f) => f in diff)) await detach(trx, before.series_id, before.occurrence_key);
+        return after ?? before;
       }),
     );
+  }
+
+  async function cancelIn(trx: Trx, actor: Actor | null, eventId: string): Promise<EventRow> {
+    const locked = await lockEvent(trx, ctx, eventId);
+    const nowIso = clock.now().toISOString();
+    const after: EventRow = { ...locked, status: 'cancelled', sequence: locked.sequence + 1, updated_at: nowIso };
+    await eventRepository.update(trx, eventId, { status: 'cancelled', sequence: after.sequence, updated_at: nowIso });
+    await recordActivity(trx, clock, { actorId: actorId(actor), action: 'event.cancelled', subjectType: 'event', subjectId: eventId });
+    for (const status of ['confirmed', 'waitlisted'] as const) {
+      for (const r of await registrationRepository.listByStatus(trx, eventId, status)) {
+        if (r.email) await deps.mailer.send(eventMails.eventCancelled(after, r, mailContext(ctx)), trx);
+      }
+    }
+    return after;
   }
 
   async function cancel(actor: Actor, idOrSlug: string): Promise<EventRow> {
     const before = await load(idOrSlug);
     if (!eventPolicy.canManage(actor, accessOf(before))) deny(actor);
     if (before.status === 'cancelled') return before;
-    return db.transaction().execute(async (trx) => {
-      const locked = await lockEvent(trx, ctx, before.id);
-      const nowIso = clock.now().toISOString();
-      const after: EventRow = { ...locked, status: 'cancelled', sequence: locked.sequence + 1, updated_at: nowIso };
-      await eventRepository.update(trx, before.id, { status: 'cancelled', sequence: after.sequence, updated_at: nowIso });
-      await recordActivity(trx, clock, { actorId: actorId(actor), action: 'event.cancelled', subjectType: 'event', subjectId: before.id });
-      for (const status of ['confirmed', 'waitlisted'] as const) {
-        for (const r of await registrationRepository.listByStatus(trx, before.id, status)) {
-          if (r.email) await deps.mailer.send(eventMails.eventCancelled(after, r, mailContext(ctx)), trx);
+    return db.transaction().execute((trx) => cancelIn(trx, actor, before.id));
+  }
+
+  async function loadSeries(idOrSlug: string): Promise<SeriesRow> {
+    const series = await seriesRepository.findByIdOrSlug(db, idOrSlug);
+    if (!series) throw new NotFoundError();
+    return series;
+  }
+
+  /** Whether an occurrence was changed on its own (marked, or no longer where its key puts it). */
+  function isIndividual(series: SeriesRow, detached: ReadonlySet<string>, row: EventRow): boolean {
+    if (!row.occurrence_key || detached.has(row.occurrence_key)) return true;
+    const start = wallTimeToUtc(row.occurrence_key, series.timezone);
+    return start.toISOString() !== row.starts_at || new Date(start.getTime() + series.duration_minutes * 60_000).toISOString() !== row.ends_at;
+  }
+
+  /** Live registrations (confirmed, waitlisted, awaiting confirmation) per event. */
+  async function liveRegistrations(ids: string[]): Promise<Map<string, number>> {
+    const counts = await registrationRepository.countsFor(db, ids);
+    return new Map([...counts].map(([id, c]) => [id, c.confirmed + c.waitlisted + c.pending]));
+  }
+
+  /**
+   * Changes a whole series: its rule (RRULE, start time, length) and the defaults of its occurrences.
+   * Future occurrences not changed on their own follow (each moved to the nearest date of the new
+   * rule, within half the rule's spacing; participants get the change mail). Dates the rule no longer
+   * gives are cancelled when nobody is registered, otherwise kept and reported; new dates are created.
+   * Past occurrences never change.
+   */
+  async function editSeries(actor: Actor | null, idOrSlug: string, input: SeriesEditInput): Promise<SeriesEditResult> {
+    const series = await loadSeries(idOrSlug);
+    const current = parseSeriesDefaults(series.defaults);
+    if (actor && !eventPolicy.canManageSeries(actor, { organiserIds: current.organiserIds })) deny(actor);
+    const edit = validateSeriesEdit(input);
+    const ids = edit.defaults.organiserEmails ? await organiserIds(edit.defaults.organiserEmails, []) : undefined;
+    const now = clock.now();
+    const rrule = edit.rrule ?? series.rrule;
+    const startTime = edit.startTime ?? series.start_time;
+    const duration = edit.durationMinutes ?? series.duration_minutes;
+    const ruleChanged = rrule !== series.rrule || startTime !== series.start_time;
+    let startsOn = series.starts_on;
+    if (ruleChanged) {
+      // The rule starts again from today, so DTSTART is the new rule's first date (RFC 5545).
+      const first = occurrencesOf({ rrule, startsOn: utcToWallTime(now, series.timezone).slice(0, 10), startTime, timezone: series.timezone }, { max: 1, after: now });
+      if (!first[0]) throw new ValidationError({ rrule: ['events.validation.rruleNoDates'] });
+      startsOn = first[0].key.slice(0, 10);
+    }
+    const { organiserEmails: _o, slug: _s, ...defaultColumns } = edit.defaults;
+    const opens = edit.opensDaysBefore !== undefined ? edit.opensDaysBefore : current.opensDaysBefore;
+    const closes = edit.closesHoursBefore !== undefined ? edit.closesHoursBefore : current.closesHoursBefore;
+    const windowChanged = edit.opensDaysBefore !== undefined || edit.closesHoursBefore !== undefined;
+    const fields: EventChanges = { ...current.fields, ...defaultColumns };
+    if (opens !== undefined || closes !== undefined) {
+      delete fields.registration_opens_at;
+      delete fields.registration_closes_at;
+    }
+    const organisers = ids ?? current.organiserIds;
+    const defaults: SeriesDefaults = {
+      ...fields,
+      organiser_ids: organisers,
+      detached: [...current.detached],
+      ...(opens !== undefined ? { registration_opens_days_before: opens } : {}),
+      ...(closes !== undefined ? { registration_closes_hours_before: closes } : {}),
+    };
+    const seriesPatch: Partial<SeriesRow> = {
+      rrule,
+      start_time: startTime,
+      starts_on: startsOn,
+      duration_minutes: duration,
+      title_sv: fields.title_sv ?? series.title_sv,
+      title_en: fields.title_en !== undefined ? fields.title_en : series.title_en,
+      description_sv: fields.description_sv !== undefined ? fields.description_sv : series.description_sv,
+      description_en: fields.description_en !== undefined ? fields.description_en : series.description_en,
+      defaults: JSON.stringify(defaults),
+    };
+
+    const all = await eventRepository.listBySeries(db, series.id);
+    const future = all.filter((e) => new Date(e.starts_at) > now);
+    const lastFuture = Math.max(0, ...future.map((e) => new Date(e.starts_at).getTime()));
+    const until = new Date(Math.max(now.getTime() + 365 * 86_400_000, lastFuture + 86_400_000));
+    const dates = occurrencesOf({ rrule, startsOn, startTime, timezone: series.timezone }, { max: 1000, after: now, until });
+    const individual = future.filter((e) => e.status === 'scheduled' && isIndividual(series, current.detached, e));
+    const candidates = future.filter((e) => e.status === 'scheduled' && !isIndividual(series, current.detached, e));
+    const taken = new Set(all.map((e) => e.occurrence_key).filter((k): k is string => k !== null));
+    const { pairs, unpaired, fresh } = pairOccurrences(candidates, dates, taken);
+    const registrations = await liveRegistrations(unpaired.map((e) => e.id));
+    const defaultPatch: Partial<EventRow> = { ...defaultColumns, ...(ids ? { organiser_ids: JSON.stringify(ids) } : {}) };
+
+    const occurrenceTimes = (o: Occurrence) => {
+      const starts = o.startsAt;
+      return { starts_at: starts.toISOString(), ends_at: new Date(starts.getTime() + duration * 60_000).toISOString(), occurrence_key: o.key };
+    };
+
+    return withSlugCheck(() =>
+      db.transaction().execute(async (trx) => {
+        await seriesRepository.lock(trx, series.id, deps.dialect);
+        const updated: EventRow[] = [];
+        const created: EventRow[] = [];
+        const cancelled: EventRow[] = [];
+        const kept: { event: EventRow; registrations: number }[] = [];
+        for (const [row, o] of pairs) {
+          const times = occurrenceTimes(o);
+          const moved = times.starts_at !== row.starts_at;
+          let window: Partial<EventRow> = {};
+          if (windowChanged || (moved && (opens !== undefined || closes !== undefined))) window = windowFor(new Date(times.starts_at), opens, closes);
+          else if (moved) {
+            // No offsets known: the window moves with the meeting.
+            const shift = new Date(times.starts_at).getTime() - new Date(row.starts_at).getTime();
+            const shifted = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + shift).toISOString() : null);
+            window = { registration_opens_at: shifted(row.registration_opens_at), registration_closes_at: shifted(row.registration_closes_at) };
+          }
+          const after = await applyChange(trx, actor, row.id, { ...defaultPatch, ...window, ...times }, 'event.updated.series');
+          if (after) updated.push(after);
         }
-      }
-      return after;
-    });
+        for (const row of unpaired) {
+          const n = registrations.get(row.id) ?? 0;
+          if (n > 0) kept.push({ event: row, registrations: n });
+          else cancelled.push(await cancelIn(trx, actor, row.id));
+        }
+        for (const o of fresh) {
+          const times = occurrenceTimes(o);
+          const { occurrence_key: key, ...span } = times;
+          created.push(
+            await insertEvent(trx, actor, { ...fields, ...span, ...windowFor(o.startsAt, opens, closes, fields), slug: await freeSlug(`${series.slug}-${key.slice(0, 10)}`, trx) }, { organiser_ids: JSON.stringify(organisers), series_id: series.id, occurrence_key: key }),
+          );
+        }
+        const nowIso = clock.now().toISOString();
+        await seriesRepository.update(trx, series.id, { ...seriesPatch, updated_at: nowIso });
+        await recordActivity(trx, clock, {
+          actorId: actorId(actor),
+          action: 'event.series.updated',
+          subjectType: 'event_series',
+          subjectId: series.id,
+          diff: { ...diffFields(series as unknown as Record<string, unknown>, seriesPatch as Record<string, unknown>), updated: updated.length, created: created.length, cancelled: cancelled.length, kept: kept.length },
+        });
+        return { series: { ...series, ...seriesPatch, updated_at: nowIso }, updated, created, cancelled, kept, individual };
+      }),
+    );
+  }
+
+  /** Future occurrences the rule no longer gives that still have registrations (for the organiser). */
+  async function needingAttention(series: SeriesRow): Promise<{ event: EventRow; registrations: number }[]> {
+    const now = clock.now();
+    const { detached } = parseSeriesDefaults(series.defaults);
+    const future = (await eventRepository.listBySeries(db, series.id)).filter((e) => e.status === 'scheduled' && new Date(e.starts_at) > now && !detached.has(e.occurrence_key ?? ''));
+    if (future.length === 0) return [];
+    const until = new Date(Math.max(...future.map((e) => new Date(e.starts_at).getTime())) + 86_400_000);
+    const keys = new Set(occurrencesOf({ rrule: series.rrule, startsOn: series.starts_on, startTime: series.start_time, timezone: series.timezone }, { max: 2000, until }).map((o) => o.key));
+    const off = future.filter((e) => !keys.has(e.occurrence_key ?? ''));
+    const counts = await liveRegistrations(off.map((e) => e.id));
+    return off.filter((e) => (counts.get(e.id) ?? 0) > 0).map((event) => ({ event, registrations: counts.get(event.id)! }));
   }
 
   function statsOf(rows: RegistrationRow[], event: EventRow, now: Date): EventStats {
@@ -287,6 +476,17 @@ export function createEventService(ctx: SeatContext) {
       return { series, events: await eventRepository.listBySeries(db, series.id) };
     },
     listSeries: () => seriesRepository.list(db),
+    /** Change a whole series (site admins and its organisers). */
+    editSeries: (actor: Actor, idOrSlug: string, input: SeriesEditInput) => editSeries(actor, idOrSlug, input),
+    editSeriesAsOperator: (idOrSlug: string, input: SeriesEditInput) => editSeries(null, idOrSlug, input),
+    /** The series for its edit form: 404 for those who may not change it. */
+    async seriesForEditing(actor: Actor, idOrSlug: string): Promise<{ series: SeriesRow; defaults: ReturnType<typeof parseSeriesDefaults>; organiserEmails: string[]; attention: { event: EventRow; registrations: number }[] }> {
+      const series = await loadSeries(idOrSlug);
+      const defaults = parseSeriesDefaults(series.defaults);
+      if (!eventPolicy.canManageSeries(actor, { organiserIds: defaults.organiserIds })) throw new NotFoundError();
+      const emails = defaults.organiserIds.length === 0 ? [] : (await (db as unknown as Kysely<EventsTables>).selectFrom('user').select('email').where('id', 'in', defaults.organiserIds).execute()).map((r) => r.email);
+      return { series, defaults, organiserEmails: emails, attention: await needingAttention(series) };
+    },
     /** The organisers' e-mail addresses (for the edit form). */
     async organiserEmailsOf(row: EventRow): Promise<string[]> {
       const ids = JSON.parse(row.organiser_ids) as string[];
@@ -363,7 +563,7 @@ export function createEventService(ctx: SeatContext) {
       let created = 0;
       for (const series of await seriesRepository.list(db)) {
         const existing = new Set((await eventRepository.listBySeries(db, series.id)).map((e) => e.occurrence_key));
-        const { organiser_ids: ids, ...defaults } = JSON.parse(series.defaults) as EventChanges & { organiser_ids: string[] };
+        const { fields: defaults, organiserIds: ids, opensDaysBefore, closesHoursBefore } = parseSeriesDefaults(series.defaults);
         const due = occurrencesOf({ rrule: series.rrule, startsOn: series.starts_on, startTime: series.start_time, timezone: series.timezone }, { max: 400, after: now, until }).filter((o) => !existing.has(o.key));
         if (due.length === 0) continue;
         await withSlugCheck(() =>
@@ -371,7 +571,7 @@ export function createEventService(ctx: SeatContext) {
             for (const o of due) {
               const startsAt = o.startsAt.toISOString();
               const endsAt = new Date(o.startsAt.getTime() + series.duration_minutes * 60_000).toISOString();
-              await insertEvent(trx, null, { ...defaults, starts_at: startsAt, ends_at: endsAt, slug: await freeSlug(`${series.slug}-${o.key.slice(0, 10)}`, trx) }, { organiser_ids: JSON.stringify(ids ?? []), series_id: series.id, occurrence_key: o.key });
+              await insertEvent(trx, null, { ...defaults, starts_at: startsAt, ends_at: endsAt, ...windowFor(o.startsAt, opensDaysBefore, closesHoursBefore, defaults), slug: await freeSlug(`${series.slug}-${o.key.slice(0, 10)}`, trx) }, { organiser_ids: JSON.stringify(ids), series_id: series.id, occurrence_key: o.key });
               created += 1;
             }
           }),

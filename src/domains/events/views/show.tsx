@@ -64,6 +64,11 @@ export function EventPage({ ctx, event, seats, form, organizations, problem, ret
           <a class="button button-secondary" href={ctx.href(`/events/${event.slug}/registrations`)}>
             {t('events.registrations.link')}
           </a>
+          {event.seriesId ? (
+            <a class="button button-secondary" href={ctx.href(`/events/series/${event.seriesId}/edit`)}>
+              {t('events.series.editLink')}
+            </a>
+          ) : null}
         </p>
       ) : null}
 
