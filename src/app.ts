@@ -39,6 +39,7 @@ export const APP_VERSION: string = JSON.parse(fs.readFileSync(path.join(packageR
 export function registerJobs(deps: AppDeps): void {
   deps.mailer.registerJobs(deps.jobs);
   domainsOf(deps).dcatImport.registerJobs(deps.jobs, deps.queue);
+  domainsOf(deps).harvest.registerJobs(deps.jobs, deps.queue);
   deps.jobs.register(PRUNE_JOBS_JOB, { handler: async (_payload, { log }) => log.info({ deleted: await pruneFinishedJobs(deps.db, deps.clock) }, 'pruned finished jobs') });
   deps.jobs.register(PRUNE_SESSIONS_JOB, { handler: async (_payload, { log }) => log.info(await domainsOf(deps).accounts.sessions.pruneExpired(), 'pruned expired sessions') });
   deps.jobs.register(EVENT_REMINDERS_JOB, { handler: async (_payload, { log }) => log.info(await domainsOf(deps).events.sendReminders(), 'workshop reminders sent') });
@@ -55,6 +56,7 @@ export async function registerSchedules(deps: AppDeps): Promise<void> {
   await upsertSchedule(deps.db, deps.clock, { name: EVENT_REMINDERS_JOB, cron: EVENT_REMINDERS_CRON });
   await upsertSchedule(deps.db, deps.clock, { name: EVENT_ANONYMISE_JOB, cron: EVENT_ANONYMISE_CRON });
   await upsertSchedule(deps.db, deps.clock, { name: EVENT_EXTEND_SERIES_JOB, cron: EVENT_EXTEND_SERIES_CRON });
+  await domainsOf(deps).harvest.registerSchedules(deps.db);
 }
 
 /** Every cross-domain event subscriber, in one visible list. */
@@ -141,12 +143,15 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(domainsOf(deps).dcat.plugin);
   await app.register(domainsOf(deps).events.api);
   await app.register(domainsOf(deps).search.api);
+  await app.register(domainsOf(deps).harvest.api);
+  await app.register(domainsOf(deps).ckan.api);
   await app.register(sitePages);
   await app.register(accountPages(accounts, { secureCookies: config.baseUrl.startsWith('https:'), baseUrl: config.baseUrl }));
   await app.register(organizations.pages);
   await app.register(catalog.pages);
   await app.register(domainsOf(deps).search.pages);
   await app.register(dcatImport.pages);
+  await app.register(domainsOf(deps).harvest.pages);
   await app.register(domainsOf(deps).events.pages);
   return app;
 }

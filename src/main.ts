@@ -5,6 +5,7 @@ import { ConfigError } from './config/index.js';
 import { APP_VERSION } from './app.js';
 import { backupCommand } from './cli/backup.js';
 import { demoCommand } from './cli/demo.js';
+import { addHarvestCommand } from './cli/harvest.js';
 import { addImportCommand } from './cli/import.js';
 import { addExportCommand } from './cli/export.js';
 import { migrateCommand } from './cli/migrate.js';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   addExportCommand(program);
   addValidateCommand(program);
   addReindexCommand(program);
+  addHarvestCommand(program);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;
 }

@@ -46,6 +46,7 @@ export interface ConfigValues {
   shutdownTimeoutMs: number;
   eventReminderDays: number;
   eventRetentionDays: number;
+  harvestWithdrawAfterHours: number;
   privacyController: string;
   privacyContact: string | undefined;
 }
@@ -74,6 +75,7 @@ export const settings: readonly SettingDefinition[] = [
   { env: 'ALLMANNING_SHUTDOWN_TIMEOUT_MS', key: 'shutdownTimeoutMs', type: 'integer', default: '10000', min: 0, max: 600000, description: 'How long a stopping process waits for requests and jobs in flight before it exits.' },
   { env: 'ALLMANNING_EVENT_REMINDER_DAYS', key: 'eventReminderDays', type: 'integer', default: '2', min: 0, max: 60, description: 'Workshop participants get a reminder this many days before the event (0: no reminders).' },
   { env: 'ALLMANNING_EVENT_RETENTION_DAYS', key: 'eventRetentionDays', type: 'integer', default: '30', min: 1, max: 3650, description: 'Days after a workshop that its registrations are anonymised (names, e-mail addresses and needs removed; counts kept). Shown on the privacy notice.' },
+  { env: 'ALLMANNING_HARVEST_WITHDRAW_AFTER_HOURS', key: 'harvestWithdrawAfterHours', type: 'integer', default: '72', min: 0, max: 87600, description: 'Hours a harvested dataset may be missing from its harvest source (in every successful run since) before it is withdrawn (unpublished; it comes back when the source has it again). 0 withdraws at the first run that misses it.' },
   { env: 'ALLMANNING_PRIVACY_CONTROLLER', key: 'privacyController', type: 'string', default: 'Allmänning – nätverket för öppna data i offentlig sektor', description: 'The personal-data controller named on the privacy notice of workshop registrations.' },
   { env: 'ALLMANNING_PRIVACY_CONTACT', key: 'privacyContact', type: 'string', description: 'Contact address for privacy questions shown on the privacy notice. Unset: the sender address of outgoing mail.' },
 ];

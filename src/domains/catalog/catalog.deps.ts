@@ -19,4 +19,9 @@ export interface CatalogDeps {
   config: { baseUrl: string; uploadMaxBytes: number };
   /** Checks a dataset as it would be exported (the DCAT domain's validator, bound in src/domains.ts). */
   validateDataset?: DatasetValidator;
+  /**
+   * The harvest source an import source belongs to (its URL), for resources that are harvested and so
+   * read-only here (the harvest domain, bound in src/domains.ts); undefined when it is not harvested.
+   */
+  harvestedFrom?: (sourceId: string) => Promise<string | undefined>;
 }

@@ -196,6 +196,12 @@ export function createCatalogImportWriter(deps: ImportWriterDeps) {
       return rows.filter((row) => !seen.has(row.id) && seen.add(row.id)).map((row) => refOf(kind, row));
     },
 
+    /** Every resource of a kind an import source has in the catalog (deleted ones too): identity and state only. */
+    async refsOfSource(kind: ResourceKind, sourceId: string): Promise<{ id: string; organizationId: string; sourceIri: string | null; sourceKey: string | null; deleted: boolean; published: boolean }[]> {
+      const rows = await db.selectFrom(tableOfKind[kind]).select(['id', 'organization_id', 'source_iri', 'source_key', 'deleted_at', 'status']).where('source_id', '=', sourceId).execute();
+      return rows.map((row) => ({ id: row.id, organizationId: row.organization_id, sourceIri: row.source_iri ?? null, sourceKey: row.source_key ?? null, deleted: row.deleted_at !== null, published: row.status === 'published' }));
+    },
+
     /** How many resources (not deleted) an import source has in the catalog. */
     async countBySource(sourceId: string): Promise<number> {
       let total = 0;

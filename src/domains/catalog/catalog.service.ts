@@ -175,6 +175,7 @@ export function createCatalogService(deps: CatalogDeps) {
       publish: (actor: Actor, idOrSlug: string, confirmation: Partial<PublishConfirmation>, ifMatch?: string) => engine.publish(actor, idOrSlug, confirmation, ifMatch),
       publishAsOperator: (idOrSlug: string, options?: { enforceRules?: boolean }) => engine.publishAsOperator(idOrSlug, options),
       unpublish: (actor: Actor, idOrSlug: string, ifMatch?: string) => engine.unpublish(actor, idOrSlug, ifMatch),
+      unpublishAsOperator: (idOrSlug: string, note: unknown) => engine.unpublishAsOperator(idOrSlug, note),
       delete: (actor: Actor, idOrSlug: string, ifMatch?: string) => engine.delete(actor, idOrSlug, ifMatch),
       history: (actor: Actor, idOrSlug: string) => engine.history(actor, idOrSlug),
       restore: async (actor: Actor, idOrSlug: string, revision: number, ifMatch?: string) => engine.stateOf((await engine.restore(actor, idOrSlug, revision, ifMatch)).row),

@@ -205,6 +205,9 @@ export function createResourceEngine<M extends { title: LangText }>(deps: Catalo
     if (!row) throw new NotFoundError();
     if (row.deleted_at) throw new GoneError();
     if (actor && !allowed(targetOf(row))) deny(actor);
+    // Harvested resources follow their source: people change them there, not here.
+    const harvestedFrom = actor && row.source_id && deps.harvestedFrom ? await deps.harvestedFrom(row.source_id) : undefined;
+    if (harvestedFrom) throw new ConflictError(`This ${kind} is harvested from ${harvestedFrom} and is read-only here; change it at its source.`, 'harvested_read_only', { source: [harvestedFrom] });
     const expected = revisionFromIfMatch(ifMatch, row.id);
     if (expected === 'mismatch' || (expected !== undefined && expected !== row.revision)) throw new PreconditionFailedError();
     return stateOf(row);
@@ -311,6 +314,16 @@ export function createResourceEngine<M extends { title: LangText }>(deps: Catalo
       if (before.status === 'published') return before;
       if (options.enforceRules !== false) throwProblems(readinessProblems(await rules.readiness(before, row)));
       return write(null, before, { ...before, status: 'published' }, 'published', { publishedAt: row.published_at ?? clock.now().toISOString() });
+    },
+
+    /** Unpublishing by the operator (a harvest withdrawing what vanished from its source), with a note. */
+    async unpublishAsOperator(idOrSlug: string, note: unknown): Promise<ResourceState<M>> {
+      const row = await catalogRepository.findByIdOrSlug(db, kind, idOrSlug);
+      if (!row) throw new NotFoundError();
+      if (row.deleted_at) throw new GoneError();
+      const before = await stateOf(row);
+      if (before.status !== 'published') return before;
+      return write(null, before, { ...before, status: 'draft' }, 'unpublished', { note });
     },
 
     async unpublish(actor: Actor, idOrSlug: string, ifMatch?: string): Promise<ResourceState<M>> {

@@ -14,11 +14,15 @@ export type ActorResolver = (request: FastifyRequest) => Promise<Actor>;
 
 export const SESSION_COOKIE = 'allmanning_session';
 
+/** The CKAN Action API also takes a token sent bare (`Authorization: <token>`), as CKAN clients send it. */
+const BARE_TOKEN_PATHS = /^\/api\/(3\/)?action\//;
+
 /** The bearer token of a request, if it sent one. */
 export function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match && BARE_TOKEN_PATHS.test(request.url) && /^\S+$/.test(header.trim())) return header.trim();
   return match?.[1] ?? '';
 }
 

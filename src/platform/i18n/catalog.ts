@@ -14,6 +14,8 @@ import { eventsEn } from './events.en.js';
 import { eventsSv } from './events.sv.js';
 import { en as coreEn } from './en.js';
 import { formsEn } from './forms.en.js';
+import { harvestEn } from './harvest.en.js';
+import { harvestSv } from './harvest.sv.js';
 import { formsSv } from './forms.sv.js';
 import { organizationsEn } from './organizations.en.js';
 import { organizationsSv } from './organizations.sv.js';
@@ -22,16 +24,16 @@ import { searchEn } from './search.en.js';
 import { searchSv } from './search.sv.js';
 
 export const catalogParts = {
-  sv: [coreSv, formsSv, accountsSv, organizationsSv, catalogSv, catalogPagesSv, dcatSv, dcatImportSv, searchSv, eventsSv],
-  en: [coreEn, formsEn, accountsEn, organizationsEn, catalogEn, catalogPagesEn, dcatEn, dcatImportEn, searchEn, eventsEn],
+  sv: [coreSv, formsSv, accountsSv, organizationsSv, catalogSv, catalogPagesSv, dcatSv, dcatImportSv, searchSv, eventsSv, harvestSv],
+  en: [coreEn, formsEn, accountsEn, organizationsEn, catalogEn, catalogPagesEn, dcatEn, dcatImportEn, searchEn, eventsEn, harvestEn],
 } as const;
 
-const svCatalog = { ...coreSv, ...formsSv, ...accountsSv, ...organizationsSv, ...catalogSv, ...catalogPagesSv, ...dcatSv, ...dcatImportSv, ...searchSv, ...eventsSv };
+const svCatalog = { ...coreSv, ...formsSv, ...accountsSv, ...organizationsSv, ...catalogSv, ...catalogPagesSv, ...dcatSv, ...dcatImportSv, ...searchSv, ...eventsSv, ...harvestSv };
 
 export type MessageKey = keyof typeof svCatalog;
 export type Messages = Record<MessageKey, string>;
 
 export const catalogs: { sv: Messages; en: Messages } = {
   sv: svCatalog,
-  en: { ...coreEn, ...formsEn, ...accountsEn, ...organizationsEn, ...catalogEn, ...catalogPagesEn, ...dcatEn, ...dcatImportEn, ...searchEn, ...eventsEn },
+  en: { ...coreEn, ...formsEn, ...accountsEn, ...organizationsEn, ...catalogEn, ...catalogPagesEn, ...dcatEn, ...dcatImportEn, ...searchEn, ...eventsEn, ...harvestEn },
 };
