@@ -3,6 +3,7 @@
 //   tmp/<uuid>.part                 uploads in progress; renamed into place when complete
 // tmp/ lives inside the root so the final rename never crosses a file system: it is atomic, and a
 // reader sees either no file or the whole file.
+import { once } from 'node:events';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -95,6 +96,9 @@ async function writeHashed(source: FileSource, temp: string, maxBytes: number): 
   const headParts: Buffer[] = [];
   let headSize = 0;
   let byteSize = 0;
+  // flush: fsync before close, so a crash after the rename cannot leave a short file under a
+  // name that promises its content.
+  const out = createWriteStream(temp, { flags: 'wx', flush: true });
   await pipeline(
     source,
     async function* (chunks: AsyncIterable<Buffer | Uint8Array | string>) {
@@ -112,10 +116,13 @@ async function writeHashed(source: FileSource, temp: string, maxBytes: number): 
         yield bytes;
       }
     },
-    // flush: fsync before close, so a crash after the rename cannot leave a short file under a
-    // name that promises its content.
-    createWriteStream(temp, { flags: 'wx', flush: true }),
-  );
+    out,
+  ).catch(async (error: unknown) => {
+    // pipeline can give up while the file is still being opened; it appears once the open
+    // completes. Wait for the close, so the caller's clean-up finds (and removes) it.
+    if (!out.closed) await once(out, 'close').catch(() => undefined);
+    throw error;
+  });
   return { sha256: hash.digest('hex'), byteSize, head: Buffer.concat(headParts, headSize) };
 }
 
