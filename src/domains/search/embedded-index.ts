@@ -6,22 +6,27 @@
 //   (title 5 > keywords 3 > description and distribution titles 1, saturated like BM25);
 // - a query is evaluated on bitsets (one bit per slot): visibility, each clause, each facet filter;
 // - facet counts walk the matched slots once, reading each slot's facet values from one flat pool;
-// - answers are cached per index generation (any change starts a new one).
+// - answers are cached per index generation (any change starts a new one);
+// - memory: phrases are checked against each slot's words as varint token ids; titles and
+//   descriptions are kept as ids into a dictionary of word and separator runs; postings, facet
+//   values and those sequences live in typed arrays (≈ 45 MB of heap + 65 MB of arrays at 100,000
+//   datasets).
 // Freshness: a change made in this process is read before the next search (changed()); changes
 // made by other processes (another web process, the CLI) are noticed through the catalog's change
 // counter, read at most every FRESH_MS, then only the rows changed since are read again.
 import { LRUCache } from 'lru-cache';
 import { facetNames, type FacetCount, type FacetName, type IndexStats, type SearchDocument, type SearchIndex, type SearchOrganization, type SearchRequest, type SearchResult, type SearchScope } from './search.model.js';
+import type { LangText } from '../catalog/index.js';
 import type { DatasetStamp } from './search.repository.js';
 import { hitOf, storedOf, suggestionsOf, type StoredDocument } from './search.documents.js';
-import { containsPhrase, indexKeys, parseQuery, queryKeys, STOP_WORDS, tokenize, type QueryTerm, type TextLang } from './text.js';
+import { indexKeys, parseQuery, queryKeys, STOP_WORDS, tokenize, type QueryTerm, type TextLang } from './text.js';
 
 export const FRESH_MS = 250;
 /** Rows changed this long before the newest one seen are read again (transactions that committed late). */
 const LATE_COMMIT_MS = 60_000;
 /** How often a changed catalog also gets a full id + revision comparison (hard deletes, clock skew). */
 const RECONCILE_MS = 30_000;
-const BATCH = 1000;
+const BATCH = 100;
 
 export interface SearchSource {
   version(): Promise<string>;
@@ -63,16 +68,25 @@ class Postings {
 }
 
 /**
- * A full build collects (key, slot, weight) in three large arrays and turns them into exact-size
- * posting lists at the end (a counting sort into two shared arrays): no list grows by doubling, so
- * building 100,000 datasets leaves no trail of freed small buffers behind.
+ * A full build collects (key, weight) per slot in fixed-size chunks and turns them into exact-size
+ * posting lists at the end (a counting sort into two shared arrays): no list grows by doubling and
+ * nothing is copied while collecting. Entries come slot by slot, so the slot of an entry is not
+ * stored: `slotRuns` records where each slot's entries start.
  */
+const CHUNK_BITS = 20;
+const CHUNK = 1 << CHUNK_BITS;
+const EMPTY_INT32 = new Int32Array(0);
+const EMPTY_UINT8 = new Uint8Array(0);
+
 class BulkPostings<K> {
   private ids = new Map<K, number>();
   private keys: K[] = [];
-  private keyOf = new Int32Array(1 << 16);
-  private slotOf = new Int32Array(1 << 16);
-  private weightOf = new Uint8Array(1 << 16);
+  private keyChunks: Int32Array[] = [];
+  private weightChunks: Uint8Array[] = [];
+  /** (slot, first entry) pairs, in the order slots were added. */
+  private slotRuns = new Int32Array(1 << 12);
+  private runs = 0;
+  private lastSlot = -1;
   private n = 0;
 
   add(key: K, slot: number, weight: number): void {
@@ -82,36 +96,52 @@ class BulkPostings<K> {
       this.ids.set(key, id);
       this.keys.push(key);
     }
-    if (this.n === this.keyOf.length) {
-      const size = this.n * 2;
-      const keyOf = new Int32Array(size);
-      keyOf.set(this.keyOf);
-      this.keyOf = keyOf;
-      const slotOf = new Int32Array(size);
-      slotOf.set(this.slotOf);
-      this.slotOf = slotOf;
-      const weightOf = new Uint8Array(size);
-      weightOf.set(this.weightOf);
-      this.weightOf = weightOf;
+    if (slot !== this.lastSlot) {
+      if (this.runs * 2 === this.slotRuns.length) {
+        const runs = new Int32Array(this.slotRuns.length * 2);
+        runs.set(this.slotRuns);
+        this.slotRuns = runs;
+      }
+      this.slotRuns[this.runs * 2] = slot;
+      this.slotRuns[this.runs * 2 + 1] = this.n;
+      this.runs++;
+      this.lastSlot = slot;
     }
-    this.keyOf[this.n] = id;
-    this.slotOf[this.n] = slot;
-    this.weightOf[this.n++] = Math.min(255, Math.round(weight * 100));
+    const chunk = this.n >>> CHUNK_BITS;
+    if (chunk === this.keyChunks.length) {
+      this.keyChunks.push(new Int32Array(CHUNK));
+      this.weightChunks.push(new Uint8Array(CHUNK));
+    }
+    this.keyChunks[chunk]![this.n & (CHUNK - 1)] = id;
+    this.weightChunks[chunk]![this.n++ & (CHUNK - 1)] = Math.min(255, Math.round(weight * 100));
   }
 
   /** Every key's list, slots ascending (they were added in slot order). */
   build(): Map<K, Postings> {
+    const keyOf = (i: number) => this.keyChunks[i >>> CHUNK_BITS]![i & (CHUNK - 1)]!;
     const counts = new Int32Array(this.keys.length + 1);
-    for (let i = 0; i < this.n; i++) counts[this.keyOf[i]! + 1]!++;
+    for (let i = 0; i < this.n; i++) counts[keyOf(i) + 1]!++;
     for (let k = 0; k < this.keys.length; k++) counts[k + 1]! += counts[k]!;
     const docs = new Int32Array(this.n);
     const weights = new Uint8Array(this.n);
     const next = counts.slice(0, this.keys.length);
-    for (let i = 0; i < this.n; i++) {
-      const at = next[this.keyOf[i]!]!++;
-      docs[at] = this.slotOf[i]!;
-      weights[at] = this.weightOf[i]!;
+    for (let r = 0; r < this.runs; r++) {
+      const slot = this.slotRuns[r * 2]!;
+      const to = r + 1 < this.runs ? this.slotRuns[r * 2 + 2 + 1]! : this.n;
+      for (let i = this.slotRuns[r * 2 + 1]!; i < to; i++) {
+        const at = next[keyOf(i)]!++;
+        docs[at] = slot;
+        weights[at] = this.weightChunks[i >>> CHUNK_BITS]![i & (CHUNK - 1)]!;
+        if ((i & (CHUNK - 1)) === CHUNK - 1) {
+          // This chunk is read: let it go while the rest are.
+          this.keyChunks[i >>> CHUNK_BITS] = EMPTY_INT32;
+          this.weightChunks[i >>> CHUNK_BITS] = EMPTY_UINT8;
+        }
+      }
     }
+    this.keyChunks = [];
+    this.weightChunks = [];
+    this.slotRuns = new Int32Array(0);
     const out = new Map<K, Postings>();
     this.keys.forEach((key, k) => out.set(key, Postings.of(docs.subarray(counts[k]!, counts[k + 1]!), weights.subarray(counts[k]!, counts[k + 1]!))));
     return out;
@@ -154,10 +184,154 @@ function forEachBit(bits: Bits, visit: (slot: number) => void): void {
   }
 }
 
-interface Slot {
-  doc: StoredDocument;
-  /** Normalised text of every field (tokens joined by spaces, fields by newlines): phrase checks. */
-  text: string;
+/** Each slot's sequence of small numbers, varint-encoded into one byte pool (about 1.3 bytes a number). */
+class VarintPool {
+  bytes = new Uint8Array(1 << 16);
+  used = 0;
+  start = new Int32Array(1 << 12);
+  length = new Int32Array(1 << 12);
+  /** What decode() fills. */
+  scratch = new Int32Array(256);
+
+  add(slot: number, ids: readonly number[]): void {
+    if (slot >= this.start.length) {
+      const size = Math.max(slot + 1, this.start.length * 2);
+      const start = new Int32Array(size);
+      start.set(this.start);
+      this.start = start;
+      const length = new Int32Array(size);
+      length.set(this.length);
+      this.length = length;
+    }
+    if (this.used + ids.length * 5 > this.bytes.length) {
+      const bytes = new Uint8Array(Math.max(this.bytes.length * 2, this.used + ids.length * 5));
+      bytes.set(this.bytes.subarray(0, this.used));
+      this.bytes = bytes;
+    }
+    const { bytes } = this;
+    let at = this.used;
+    for (let id of ids) {
+      while (id >= 0x80) {
+        bytes[at++] = (id & 0x7f) | 0x80;
+        id >>>= 7;
+      }
+      bytes[at++] = id;
+    }
+    this.start[slot] = this.used;
+    this.length[slot] = at - this.used;
+    this.used = at;
+  }
+
+  /** Drops the unused tail (after a full build). */
+  trim(): void {
+    this.bytes = this.bytes.slice(0, Math.max(this.used, 1024));
+  }
+
+  /** The slot's numbers into `scratch`; returns how many. */
+  decode(slot: number): number {
+    const { bytes } = this;
+    let scratch = this.scratch;
+    let n = 0;
+    for (let i = this.start[slot]!, end = i + this.length[slot]!; i < end; ) {
+      let value = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = bytes[i++]!;
+        value |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte & 0x80);
+      if (n === scratch.length) {
+        const grown = new Int32Array(n * 2);
+        grown.set(scratch);
+        this.scratch = scratch = grown;
+      }
+      scratch[n++] = value;
+    }
+    return n;
+  }
+
+  /** Does the slot's sequence contain `run` (none of it 0) as a run? */
+  contains(slot: number, run: Int32Array): boolean {
+    const n = this.decode(slot);
+    const { scratch } = this;
+    const k = run.length;
+    for (let i = 0; i + k <= n; i++) {
+      let j = 0;
+      while (j < k && scratch[i + j] === run[j]) j++;
+      if (j === k) return true;
+    }
+    return false;
+  }
+}
+
+/** A copy of a string that does not keep a larger one alive (V8 slices strings of 13+ characters). */
+const detached = (text: string): string => (text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8'));
+
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Texts kept exactly (not normalised) as sequences of ids into one dictionary of the words as
+ * written and of the runs between them: the titles and descriptions results show, at about a fifth
+ * of the heap their strings take. Per slot and language; an absent text has no ids (an empty one
+ * has one, the empty run), so every text comes back exactly as it was given.
+ */
+class TextPool {
+  private ids = new Map<string, number>();
+  private parts: string[] = [];
+  private pools = { sv: new VarintPool(), en: new VarintPool() };
+
+  private idOf(part: string): number {
+    let id = this.ids.get(part);
+    if (id === undefined) {
+      id = this.parts.length;
+      part = detached(part);
+      this.ids.set(part, id);
+      this.parts.push(part);
+    }
+    return id;
+  }
+
+  add(slot: number, texts: LangText): void {
+    for (const lang of ['sv', 'en'] as const) {
+      const text = texts[lang];
+      const ids: number[] = [];
+      if (typeof text === 'string') {
+        let at = 0;
+        for (const match of text.matchAll(WORD_RUN)) {
+          ids.push(this.idOf(text.slice(at, match.index)), this.idOf(match[0]));
+          at = match.index + match[0].length;
+        }
+        ids.push(this.idOf(text.slice(at)));
+      }
+      this.pools[lang].add(slot, ids);
+    }
+  }
+
+  get(slot: number): LangText {
+    const out: LangText = {};
+    for (const lang of ['sv', 'en'] as const) {
+      const text = this.text(slot, lang);
+      if (text !== undefined) out[lang] = text;
+    }
+    return out;
+  }
+
+  /** One language's text of a slot (undefined when absent). */
+  text(slot: number, lang: 'sv' | 'en'): string | undefined {
+    const pool = this.pools[lang];
+    const n = pool.decode(slot);
+    if (n === 0) return undefined;
+    const { scratch } = pool;
+    let text = '';
+    for (let i = 0; i < n; i++) text += this.parts[scratch[i]!]!;
+    return text;
+  }
+
+  trim(): void {
+    this.pools.sv.trim();
+    this.pools.en.trim();
+  }
 }
 
 /** Growable pool of one slot's facet values: (facet index << 24) | value id. */
@@ -176,8 +350,8 @@ class FacetPool {
       length.set(this.length);
       this.length = length;
     }
-    while (this.used + encoded.length > this.values.length) {
-      const values = new Int32Array(this.values.length * 2);
+    if (this.used + encoded.length > this.values.length) {
+      const values = new Int32Array(Math.max(this.values.length * 2, this.used + encoded.length));
       values.set(this.values);
       this.values = values;
     }
@@ -186,18 +360,36 @@ class FacetPool {
     this.values.set(encoded, this.used);
     this.used += encoded.length;
   }
+
+  /** Drops the unused tail (after a full build). */
+  trim(): void {
+    this.values = this.values.slice(0, Math.max(this.used, 1024));
+  }
 }
+
+/** What the index keeps of a slot's document as an object (its title and description are in TextPools). */
+type Stored = Omit<StoredDocument, 'title'>;
 
 const FACET_INDEX = Object.fromEntries(facetNames.map((f, i) => [f, i])) as Record<FacetName, number>;
 
 /** The index proper: synchronous, no I/O. */
 export class MemoryIndex {
-  private slots: (Slot | undefined)[] = [];
+  /** What results show of each slot's dataset (undefined once the slot is dead). */
+  private slots: (Stored | undefined)[] = [];
+  /** Every word as written (stop words included) → its token id (from 1; 0 separates fields). */
+  private tokenIds = new Map<string, number>();
+  private tokenWords: string[] = [''];
+  /** Each slot's words in order as token ids (0 between fields): what phrases are checked against. */
+  private tokens = new VarintPool();
+  /** Each slot's title and description (what results show; titles also sort, by sortTitle). */
+  private titles = new TextPool();
+  private descriptions = new TextPool();
+  /** Shared copies of values many documents repeat (organisation ids, format lists). */
+  private interned = new Map<string, string>();
+  private internedFormats = new Map<string, string[]>();
   private slotOf = new Map<string, number>();
   private postings = new Map<string, Postings>();
   private bulk: { words: BulkPostings<string>; facets: BulkPostings<number> } | undefined;
-  /** Words as written (not stems): what "did you mean" offers. */
-  private words = new Set<string>();
   private sortedKeys: string[] | undefined;
   private alive: Bits = bitsFor(1024);
   private open: Bits = bitsFor(1024);
@@ -220,7 +412,7 @@ export class MemoryIndex {
 
   revisionOf(id: string): number | undefined {
     const slot = this.slotOf.get(id);
-    return slot === undefined ? undefined : this.slots[slot]?.doc.revision;
+    return slot === undefined ? undefined : this.slots[slot]?.revision;
   }
 
   ids(): IterableIterator<string> {
@@ -246,7 +438,7 @@ export class MemoryIndex {
   /** Ids of the datasets of these organisations (to re-index after an organisation type change). */
   idsOfOrganizations(ids: readonly string[]): string[] {
     const out: string[] = [];
-    for (const [id, slot] of this.slotOf) if (ids.includes(this.slots[slot]!.doc.organizationId)) out.push(id);
+    for (const [id, slot] of this.slotOf) if (ids.includes(this.slots[slot]!.organizationId)) out.push(id);
     return out;
   }
 
@@ -296,15 +488,24 @@ export class MemoryIndex {
     this.remove(doc.id);
     const slot = this.slots.length;
     this.grow(slot);
-    const texts: string[] = [];
+    const sequence: number[] = [];
     const weights = new Map<string, number>();
     const addText = (text: string | undefined, lang: TextLang, weight: number) => {
       if (!text) return;
       const words = tokenize(text);
-      texts.push(words.join(' '));
-      for (const word of words) {
+      if (sequence.length > 0) sequence.push(0);
+      for (const written of words) {
+        let token = this.tokenIds.get(written);
+        if (token === undefined) {
+          token = this.tokenIds.size + 1;
+          const copy = detached(written);
+          this.tokenIds.set(copy, token);
+          this.tokenWords[token] = copy;
+        }
+        // The index's own copy of the word: keys and caches keep no slice of this document's text.
+        const word = this.tokenWords[token]!;
+        sequence.push(token);
         if (STOP_WORDS.has(word)) continue;
-        this.words.add(word);
         for (const key of indexKeys(word, lang)) weights.set(key, (weights.get(key) ?? 0) + weight);
       }
     };
@@ -339,12 +540,38 @@ export class MemoryIndex {
     if (orgType) addFacet('organizationType', orgType);
     for (const facet of ['theme', 'format', 'license', 'open', 'hvd', 'keyword', 'accessRights'] as const) for (const value of doc.facets[facet]) addFacet(facet, value);
     this.pool.add(slot, encoded);
-    this.slots.push({ doc: storedOf(doc), text: texts.join('\n') });
+    this.tokens.add(slot, sequence);
+    this.titles.add(slot, doc.title);
+    this.descriptions.add(slot, doc.description);
+    this.slots.push(this.compact(storedOf(doc)));
     this.slotOf.set(doc.id, slot);
     setBit(this.alive, slot);
     if (doc.status === 'published' && doc.visibility === 'public') setBit(this.open, slot);
     this.live++;
     this.touch();
+  }
+
+  /** The stored document with the strings and lists many documents repeat shared (less heap per slot). */
+  private compact({ title: _title, ...doc }: StoredDocument): Stored {
+    const intern = (value: string) => {
+      const known = this.interned.get(value);
+      if (known !== undefined) return known;
+      this.interned.set(value, value);
+      return value;
+    };
+    const formatsKey = doc.formats.join('\u0000');
+    let formats = this.internedFormats.get(formatsKey);
+    if (!formats) {
+      formats = doc.formats.map(intern);
+      this.internedFormats.set(formatsKey, formats);
+    }
+    return {
+      ...doc,
+      organizationId: intern(doc.organizationId),
+      status: doc.status === 'published' ? 'published' : 'draft',
+      visibility: doc.visibility === 'public' ? 'public' : 'private',
+      formats,
+    };
   }
 
   /** Dead slots make up much of the index: time to build it again from the database. */
@@ -364,6 +591,10 @@ export class MemoryIndex {
     this.bulk = undefined;
     for (const [key, postings] of bulk.words.build()) this.postings.set(key, postings);
     for (const [encoded, postings] of bulk.facets.build()) this.facetPostings[encoded >>> 24]![encoded & 0xffffff] = postings;
+    this.tokens.trim();
+    this.titles.trim();
+    this.descriptions.trim();
+    this.pool.trim();
     this.touch();
   }
 
@@ -371,7 +602,13 @@ export class MemoryIndex {
     this.slots = [];
     this.slotOf.clear();
     this.postings.clear();
-    this.words.clear();
+    this.tokenIds.clear();
+    this.tokenWords = [''];
+    this.tokens = new VarintPool();
+    this.titles = new TextPool();
+    this.descriptions = new TextPool();
+    this.interned.clear();
+    this.internedFormats.clear();
     this.sortedKeys = undefined;
     this.alive = bitsFor(1024);
     this.open = bitsFor(1024);
@@ -421,10 +658,12 @@ export class MemoryIndex {
 
   private termBits(term: QueryTerm, size: number, within: Bits): Bits {
     const groups = this.termKeys(term);
+    const phrase = term.kind === 'phrase' ? this.phraseIds(term.words) : undefined;
+    if (phrase === null) return bitsFor(size); // a word of the phrase is in no document
     if (groups.length === 0) {
       // A phrase of stop words only: every document whose text has it.
       const bits = bitsFor(size);
-      if (term.kind === 'phrase') forEachBit(within, (slot) => containsPhrase(this.slots[slot]!.text, term.words) && setBit(bits, slot));
+      if (phrase) forEachBit(within, (slot) => this.tokens.contains(slot, phrase) && setBit(bits, slot));
       return bits;
     }
     let result: Bits | undefined;
@@ -434,13 +673,24 @@ export class MemoryIndex {
       if (result) for (let i = 0; i < result.length; i++) result[i]! &= bits[i]!;
       else result = bits;
     }
-    if (term.kind === 'phrase') {
+    if (phrase) {
       const checked = bitsFor(size);
       for (let i = 0; i < result!.length; i++) result![i]! &= within[i]!;
-      forEachBit(result!, (slot) => containsPhrase(this.slots[slot]!.text, term.words) && setBit(checked, slot));
+      forEachBit(result!, (slot) => this.tokens.contains(slot, phrase) && setBit(checked, slot));
       return checked;
     }
     return result!;
+  }
+
+  /** A phrase's words as token ids; null when one of them is in no document. */
+  private phraseIds(words: readonly string[]): Int32Array | null {
+    const ids = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) {
+      const id = this.tokenIds.get(words[i]!);
+      if (id === undefined) return null;
+      ids[i] = id;
+    }
+    return ids;
   }
 
   private idf(key: string): number {
@@ -456,9 +706,9 @@ export class MemoryIndex {
       const slots: number[] = [];
       forEachBit(this.alive, (slot) => slots.push(slot));
       const docs = this.slots;
-      if (sort === 'title') slots.sort((a, b) => cmp(docs[a]!.doc.sortTitle, docs[b]!.doc.sortTitle) || cmp(docs[a]!.doc.id, docs[b]!.doc.id));
-      else if (sort === 'modified') slots.sort((a, b) => cmp(docs[b]!.doc.updatedAt, docs[a]!.doc.updatedAt) || cmp(docs[a]!.doc.id, docs[b]!.doc.id));
-      else slots.sort((a, b) => cmp(docs[b]!.doc.createdAt, docs[a]!.doc.createdAt) || cmp(docs[a]!.doc.id, docs[b]!.doc.id));
+      if (sort === 'title') slots.sort((a, b) => cmp(docs[a]!.sortTitle, docs[b]!.sortTitle) || cmp(docs[a]!.id, docs[b]!.id));
+      else if (sort === 'modified') slots.sort((a, b) => cmp(docs[b]!.updatedAt, docs[a]!.updatedAt) || cmp(docs[a]!.id, docs[b]!.id));
+      else slots.sort((a, b) => cmp(docs[b]!.createdAt, docs[a]!.createdAt) || cmp(docs[a]!.id, docs[b]!.id));
       order = Int32Array.from(slots);
       this.orders.set(sort, order);
     }
@@ -467,7 +717,12 @@ export class MemoryIndex {
 
   /** Words as written with how many slots hold them (the benchmark picks its query mix from these). */
   vocabulary(): { word: string; documents: number }[] {
-    return [...this.words].map((word) => ({ word, documents: this.postings.get(word)?.n ?? 0 }));
+    return [...this.words()].map((word) => ({ word, documents: this.postings.get(word)?.n ?? 0 }));
+  }
+
+  /** Words as written (not stems, no stop words): what "did you mean" offers. */
+  private *words(): IterableIterator<string> {
+    for (const word of this.tokenIds.keys()) if (!STOP_WORDS.has(word)) yield word;
   }
 
   /** `cache: false` evaluates even when the answer is cached (the benchmark's in-process figures). */
@@ -587,7 +842,13 @@ export class MemoryIndex {
         if (seen++ >= request.offset) page.push({ slot, score: 0 });
       }
     }
-    const hits = page.map(({ slot, score }) => hitOf(this.slots[slot]!.doc, score, request.locale, query));
+    const other = request.locale === 'sv' ? 'en' : 'sv';
+    const hits = page.map(({ slot, score }) => {
+      // Only the description the snippet shows: the reader's language, else the other.
+      const own = this.descriptions.text(slot, request.locale);
+      const description: LangText = own ? { [request.locale]: own } : { [other]: this.descriptions.text(slot, other) };
+      return hitOf(this.slots[slot]!, this.titles.get(slot), description, score, request.locale, query);
+    });
     const orgIds = new Set(hits.map((h) => h.organizationId));
     for (const facet of facets.organization) orgIds.add(this.organizationIdOf(facet.value));
     const organizations = [...orgIds].map((id) => this.organizations.get(id)).filter((o): o is SearchOrganization => o !== undefined);
@@ -604,8 +865,9 @@ export class MemoryIndex {
       if (queryKeys(word).some((k) => this.postings.has(k))) return raw;
       const limit = word.length <= 4 ? 1 : 2;
       let best: { key: string; df: number; distance: number } | undefined;
-      for (const key of this.words) {
-        const postings = this.postings.get(key)!;
+      for (const key of this.words()) {
+        const postings = this.postings.get(key);
+        if (!postings) continue;
         if (Math.abs(key.length - word.length) > limit || key[0] !== word[0] && limit < 2) continue;
         const distance = editDistance(word, key, limit);
         if (distance > limit) continue;
@@ -658,7 +920,7 @@ export class MemoryIndex {
     const best = new Float64Array(k);
     let n = 0;
     const docs = this.slots;
-    const beats = (score: number, slot: number, i: number) => score > best[i]! || (score === best[i]! && docs[slot]!.doc.sortTitle < docs[slots[i]!]!.doc.sortTitle);
+    const beats = (score: number, slot: number, i: number) => score > best[i]! || (score === best[i]! && docs[slot]!.sortTitle < docs[slots[i]!]!.sortTitle);
     for (let w = 0; w < bits.length; w++) {
       let word = bits[w]!;
       while (word !== 0) {

@@ -199,7 +199,7 @@ export function createPostgresIndex(db: Db): SearchIndex {
     const docs = new Map((await searchRepository.datasetsByIds(db, page.map((p) => p.id))).map((d) => [d.id, d]));
     const hits = page.flatMap((p) => {
       const doc = docs.get(p.id);
-      return doc ? [hitOf(storedOf(doc), Number(p.rank), request.locale, query)] : [];
+      return doc ? [hitOf(storedOf(doc), doc.title, doc.description, Number(p.rank), request.locale, query)] : [];
     });
 
     const facets = Object.fromEntries(

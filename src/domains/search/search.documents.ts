@@ -64,29 +64,32 @@ export function searchDocumentOf(row: DatasetRowLike, distributionMetadata: read
   };
 }
 
-/** What the embedded index keeps of a document once it is indexed (what results show). */
-export type StoredDocument = Pick<SearchDocument, 'id' | 'slug' | 'organizationId' | 'status' | 'visibility' | 'revision' | 'createdAt' | 'updatedAt' | 'sortTitle' | 'title' | 'description' | 'hvd' | 'isOpen' | 'formats'> & {
+/**
+ * What the embedded index keeps of a document once it is indexed (what results show), but the
+ * description: the index holds that compactly on its own and passes it to hitOf.
+ */
+export type StoredDocument = Pick<SearchDocument, 'id' | 'slug' | 'organizationId' | 'status' | 'visibility' | 'revision' | 'createdAt' | 'updatedAt' | 'sortTitle' | 'title' | 'hvd' | 'isOpen' | 'formats'> & {
   notOpen: boolean;
 };
 
 export function storedOf(doc: SearchDocument): StoredDocument {
-  const { id, slug, organizationId, status, visibility, revision, createdAt, updatedAt, sortTitle, title, description, hvd, isOpen, formats } = doc;
-  return { id, slug, organizationId, status, visibility, revision, createdAt, updatedAt, sortTitle, title, description, hvd, isOpen, formats, notOpen: doc.facets.open[0] === 'notOpen' };
+  const { id, slug, organizationId, status, visibility, revision, createdAt, updatedAt, sortTitle, title, hvd, isOpen, formats } = doc;
+  return { id, slug, organizationId, status, visibility, revision, createdAt, updatedAt, sortTitle, title, hvd, isOpen, formats, notOpen: doc.facets.open[0] === 'notOpen' };
 }
 
 /** A document as a result: title and description in the reader's language (else the other), matches marked. */
-export function hitOf(doc: StoredDocument, score: number, locale: 'sv' | 'en', query: ParsedQuery): SearchHit {
+export function hitOf(doc: Omit<StoredDocument, 'title'>, title: LangText, description: LangText, score: number, locale: 'sv' | 'en', query: ParsedQuery): SearchHit {
   const other = locale === 'sv' ? 'en' : 'sv';
-  const titleLang = doc.title[locale] ? locale : other;
-  const snippetLang = doc.description[locale] ? locale : other;
+  const titleLang = title[locale] ? locale : other;
+  const snippetLang = description[locale] ? locale : other;
   return {
     id: doc.id,
     slug: doc.slug,
     organizationId: doc.organizationId,
-    title: doc.title,
-    titleParts: snippetOf(doc.title[titleLang] ?? '', titleLang, query.highlight, 400),
+    title,
+    titleParts: snippetOf(title[titleLang] ?? '', titleLang, query.highlight, 400),
     titleLang,
-    snippet: snippetOf(doc.description[snippetLang] ?? '', snippetLang, query.highlight),
+    snippet: snippetOf(description[snippetLang] ?? '', snippetLang, query.highlight),
     snippetLang,
     status: doc.status,
     visibility: doc.visibility,
