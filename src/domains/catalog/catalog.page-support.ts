@@ -28,6 +28,8 @@ export interface CatalogPagesOptions {
   publicCache?: PublicCache;
   /** The editor's DCAT-AP-SE check (see dataset-validation.ts). */
   validateDataset?: DatasetValidator | undefined;
+  /** The harvest source (its URL) a harvested resource comes from; such resources are read-only here. */
+  harvestedFrom?: ((sourceId: string) => Promise<string | undefined>) | undefined;
 }
 
 export interface OrganizationOption {

@@ -109,14 +109,17 @@ export function registerDatasetPages(app: FastifyInstance, options: CatalogPages
 
   async function datasetPage(request: FastifyRequest, ctx: PageContext, slug: string) {
     const view = await catalog.datasets.get(request.actor, slug);
-    const json = presentDataset(view, baseUrl);
+    const harvestedFrom = view.state.row.source_id && options.harvestedFrom ? await options.harvestedFrom(view.state.row.source_id) : undefined;
+    const presented = presentDataset(view, baseUrl);
+    // A harvested dataset is changed at its source: the page offers no edits (the services refuse them).
+    const json = harvestedFrom ? { ...presented, abilities: { ...presented.abilities, edit: false, publish: false, delete: false, restore: false } } : presented;
     const items = distributionItems(json);
     const index = items.findIndex((i) => i.previewHref);
     const first = items[index];
     const preview = first
       ? { distribution: first.json, index, href: first.previewHref!, preview: await catalog.distributions.preview(request.actor, view.state.row.id, first.json.id) }
       : null;
-    return DatasetPage({ ctx, dataset: json, readiness: view.readiness, etag: etagOf(view.state.row), distributions: items, preview, jsonLd: datasetJsonLd(json, ctx.locale, baseUrl), alternates: rdfAlternates(json.url) });
+    return DatasetPage({ ctx, dataset: json, readiness: view.readiness, etag: etagOf(view.state.row), distributions: items, preview, jsonLd: datasetJsonLd(json, ctx.locale, baseUrl), alternates: rdfAlternates(json.url), harvestedFrom });
   }
 
   registerPage(

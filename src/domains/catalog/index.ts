@@ -90,7 +90,7 @@ export function createCatalogDomain(deps: CatalogDeps) {
     /** The API routes (a Fastify plugin with multipart uploads in its own scope). */
     api: catalogApi({ catalog, baseUrl: deps.config.baseUrl, uploadMaxBytes: deps.config.uploadMaxBytes, files: deps.files, history, distributionsOf, publicCache }),
     /** The pages (a Fastify plugin, with streamed uploads in its own scope). */
-    pages: catalogPages({ catalog, history, files: deps.files, baseUrl: deps.config.baseUrl, uploadMaxBytes: deps.config.uploadMaxBytes, distributionsOf, organizations: deps.organizations.organizations, publicCache, validateDataset: deps.validateDataset }),
+    pages: catalogPages({ catalog, history, files: deps.files, baseUrl: deps.config.baseUrl, uploadMaxBytes: deps.config.uploadMaxBytes, distributionsOf, organizations: deps.organizations.organizations, publicCache, validateDataset: deps.validateDataset, harvestedFrom: deps.harvestedFrom }),
     /** The organisation page's section listing its datasets and APIs (wired in src/domains.ts). */
     organizationSection: organizationCatalogSection({ catalog, organizations: deps.organizations.organizations }),
   };

@@ -10,7 +10,7 @@ import { freePort } from '../../../test/support/cli-env.js';
 import { domainsOf } from '../../domains.js';
 import { ConflictError } from '../../platform/errors.js';
 import { startApp, type CatalogTestApp } from '../catalog/testing.js';
-import { addMember, bearer, createOrg, createUser, type TestUser } from '../organizations/testing.js';
+import { addMember, bearer, createOrg, createUser, sessionCookie, type TestUser } from '../organizations/testing.js';
 
 const anonymous = { kind: 'anonymous' as const };
 
@@ -89,6 +89,19 @@ describe('a DCAT harvest source', () => {
     const local = await catalog.datasets.create(actor, { organization: org.id, title: { sv: 'Egen datamängd' } });
     const changed = await catalog.datasets.update(actor, local.row.id, { title: { sv: 'Egen datamängd, ändrad' } });
     assert.equal(changed.metadata.title.sv, 'Egen datamängd, ändrad');
+
+    // The page says where a harvested dataset comes from, links there and offers no edits.
+    const cookies = { allmanning_session: await sessionCookie(target, admin) };
+    const page = await target.app.inject({ method: 'GET', url: `/datasets/${harvested!.row.slug}`, cookies });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Skördad från sin källa/);
+    assert.ok(page.body.includes(`<a href="${catalogUrl}">`), 'links to its source');
+    assert.ok(!page.body.includes(`/datasets/${harvested!.row.slug}/edit`), 'no edit link');
+    const english = await target.app.inject({ method: 'GET', url: `/en/datasets/${harvested!.row.slug}`, cookies });
+    assert.match(english.body, /Harvested from its source/);
+    const localPage = await target.app.inject({ method: 'GET', url: `/datasets/${changed.row.slug}`, cookies });
+    assert.doesNotMatch(localPage.body, /Skördad från sin källa/);
+    assert.ok(localPage.body.includes(`/datasets/${changed.row.slug}/edit`), 'a local dataset keeps its edit link');
   });
 
   test('two runs of one source never overlap', async () => {

@@ -230,6 +230,7 @@ export const catalogPagesEn: Record<keyof typeof catalogPagesSv, string> = {
   'catalogUi.preview.notTabular': 'The JSON file is not a list of objects, so it cannot be shown as a table.',
   'catalogUi.preview.tooLarge': 'The file is too large to preview.',
 
+  'catalogUi.harvested.notice': 'Harvested from its source, and changed only there:',
   'catalogUi.validation.heading': 'DCAT-AP-SE check',
   'catalogUi.validation.intro': 'The saved version, checked as it is exported to dataportal.se: DCAT-AP 3.0.1, DCAT-AP-SE and, for high-value datasets, DCAT-AP HVD. Save your changes to check them.',
   'catalogUi.validation.conforms': 'No errors. The dataset meets DCAT-AP-SE.',

@@ -229,6 +229,7 @@ export const catalogPagesSv = {
   'catalogUi.preview.notTabular': 'JSON-filen är inte en lista med objekt, så den kan inte visas som en tabell.',
   'catalogUi.preview.tooLarge': 'Filen är för stor för att förhandsvisas.',
 
+  'catalogUi.harvested.notice': 'Skördad från sin källa och kan bara ändras där:',
   'catalogUi.validation.heading': 'Kontroll mot DCAT-AP-SE',
   'catalogUi.validation.intro': 'Den sparade versionen kontrollerad som den exporteras till dataportal.se: DCAT-AP 3.0.1, DCAT-AP-SE och, för värdefulla datamängder, DCAT-AP HVD. Spara dina ändringar för att kontrollera dem.',
   'catalogUi.validation.conforms': 'Inga fel. Datamängden uppfyller DCAT-AP-SE.',

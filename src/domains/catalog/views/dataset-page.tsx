@@ -25,6 +25,8 @@ export interface DatasetPageProps {
   jsonLd: Record<string, unknown>;
   /** <link rel="alternate"> to the dataset's DCAT-AP-SE descriptions. */
   alternates: { rel: string; href: string; type: string; title: string }[];
+  /** The harvest source's URL when the dataset is harvested (read-only here). */
+  harvestedFrom?: string | undefined;
 }
 
 /** "Organisation (year). Title. Allmänning. URL" — the year the dataset was published (or created). */
@@ -49,7 +51,7 @@ export function datasetFixHref(ctx: PageContext, dataset: { slug: string; distri
   return `${ctx.href(`/datasets/${dataset.slug}/edit`)}#field-${anchor.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }
 
-export function DatasetPage({ ctx, dataset, readiness, etag, distributions, preview, jsonLd, alternates }: DatasetPageProps) {
+export function DatasetPage({ ctx, dataset, readiness, etag, distributions, preview, jsonLd, alternates, harvestedFrom }: DatasetPageProps) {
   const { t } = ctx;
   const title = pick(dataset.title, ctx.locale);
   const description = pick(dataset.description, ctx.locale);
@@ -67,6 +69,11 @@ export function DatasetPage({ ctx, dataset, readiness, etag, distributions, prev
         </a>{' '}
         <StatusBadges ctx={ctx} status={dataset.status} visibility={dataset.visibility} /> {dataset.hvd ? <HvdBadge ctx={ctx} /> : null} {notOpen ? <NotOpenBadge ctx={ctx} hint="visible" /> : null}
       </p>
+      {harvestedFrom ? (
+        <p class="notice">
+          {t('catalogUi.harvested.notice')} <a href={harvestedFrom}>{harvestedFrom}</a>
+        </p>
+      ) : null}
       <ResourceActions ctx={ctx} kind="dataset" slug={dataset.slug} status={dataset.status} abilities={dataset.abilities} etag={etag}>
         <li>
           <a href={ctx.href(`/datasets/${dataset.slug}/distributions/new`)}>{t('catalogUi.actions.addDistribution')}</a>
