@@ -95,9 +95,14 @@ describe('the import page in Chromium', () => {
 
   test('a file chosen and submitted with the keyboard only is queued; after the job, Update shows the report', async () => {
     const page = admin.page;
+    // Listening for file choosers turns Playwright's interception on, asynchronously: do it before the
+    // page loads, or the key press can open the (headless, invisible) native dialog instead.
+    const keepIntercepting = () => undefined;
+    page.on('filechooser', keepIntercepting);
     await admin.visit('/organizations/raa/import');
     await tabTo(page, (el) => el.id === 'field-file', 'the file field');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 20_000 }), page.keyboard.press('Space')]);
+    page.off('filechooser', keepIntercepting);
     await chooser.setFiles(path.join(fixtures, 'se', 'raa-ksamsok-maquette.ttl'));
     await tabTo(page, (el) => el.tag === 'button' && el.text === 'Importera', 'the submit button');
     const [response] = await Promise.all([
