@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { domainsOf } from '../../src/domains.js';
 import { PASSWORD } from '../../src/domains/organizations/testing.js';
-import { PageSession, checkAccessibility, focusedElement, startE2E, type E2E, type FocusedElement } from './support/browser.js';
+import { PageSession, autofocusedElement, checkAccessibility, focusedElement, startE2E, type E2E, type FocusedElement } from './support/browser.js';
 
 const SCREEN_DIR = '/tmp/allmanning-screens';
 const EDITOR = { email: 'eva@example.se', name: 'Eva Redaktör' };
@@ -106,7 +106,7 @@ describe('catalog pages in Chromium', () => {
     await tabTo(editor.page, (el) => el.tag === 'button' && el.text === 'Spara utkastet', 'the submit button');
     const refused = await submitted(editor.page, () => editor.page.keyboard.press('Enter'));
     assert.equal(refused.status(), 400);
-    const focused = await focusedElement(editor.page);
+    const focused = await autofocusedElement(editor.page, 'error-summary');
     assert.match(focused?.className ?? '', /error-summary/, 'focus is on the error summary');
     await expectAccessible(editor, 'editor error state sv');
 
@@ -251,7 +251,7 @@ describe('catalog pages in Chromium', () => {
       const response = await submitted(editor.page, () => editor.page.click('form[method=post] button[type=submit].button-primary'));
       assert.ok([400, 413].includes(response.status()), `${url}: ${response.status()}`);
       assert.equal(await editor.page.locator('.error-summary').count(), 1, url);
-      assert.match((await focusedElement(editor.page))?.className ?? '', /error-summary/, `${url}: focus on the summary`);
+      assert.match((await autofocusedElement(editor.page, 'error-summary'))?.className ?? '', /error-summary/, `${url}: focus on the summary`);
       await expectAccessible(editor, `error ${url}`);
     }
   });

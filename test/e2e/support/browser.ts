@@ -215,6 +215,7 @@ interface PageElement {
   textContent: string | null;
   getAttribute(name: string): string | null;
   closest(selector: string): PageElement | null;
+  classList: { contains(name: string): boolean };
 }
 
 export async function focusedElement(page: Page): Promise<FocusedElement | null> {
@@ -231,6 +232,21 @@ export async function focusedElement(page: Page): Promise<FocusedElement | null>
       inHeader: el.closest('header') !== null,
     };
   });
+}
+
+/**
+ * The element `autofocus` gives focus to. Chromium applies `autofocus` in a rendering step that can
+ * come after the load event, so the focus is awaited (up to `timeoutMs`) rather than read at once.
+ */
+export async function autofocusedElement(page: Page, className: string, timeoutMs = 3000): Promise<FocusedElement | null> {
+  await page
+    .waitForFunction(
+      (wanted) => (globalThis as unknown as { document: { activeElement: PageElement | null } }).document.activeElement?.classList.contains(wanted) === true,
+      className,
+      { timeout: timeoutMs },
+    )
+    .catch(() => undefined); // the assertion on the returned element reports what has focus instead
+  return focusedElement(page);
 }
 
 /** Presses Tab up to `max` times and returns what got focus each time (stops when focus leaves the page). */
