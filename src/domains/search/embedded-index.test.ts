@@ -88,3 +88,76 @@ test('a bulk build answers as single puts do, and a replaced document is found b
   assert.deepEqual(hit.title, { sv: 'Grundskolor i Malmö' });
   assert.equal(hit.snippet.map((p) => p.text).join(''), 'Ny text.');
 });
+
+/** A deterministic pseudo-random catalog large enough for every counting path (walks, complements, bitsets). */
+function randomCatalog(size: number): SearchDocument[] {
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const pick = <T>(list: readonly T[], count: number): T[] => [...new Set(Array.from({ length: count }, () => list[Math.floor(random() ** 2 * list.length)]!))];
+  const words = ['skola', 'trafik', 'luft', 'vatten', 'budget', 'karta', 'buss', 'park', 'bibliotek', 'avfall'];
+  return Array.from({ length: size }, (_, i) =>
+    doc(i + 1, {
+      organizationId: `org-${1 + Math.floor(random() * 3)}`,
+      status: random() < 0.1 ? 'draft' : 'published',
+      visibility: random() < 0.1 ? 'private' : 'public',
+      title: { sv: pick(words, 2).join(' ') },
+      description: { sv: pick(words, 4).join(' ') },
+      facets: {
+        theme: pick(['ENVI', 'TRAN', 'EDUC', 'GOVE', 'SOCI'], 2),
+        format: pick(['CSV', 'JSON', 'XLSX', 'PDF'], 2),
+        license: pick(['CC0', 'CC_BY_4_0', 'CUSTOM'], 1),
+        open: [random() < 0.8 ? 'open' : 'notOpen'],
+        hvd: random() < 0.05 ? ['c_dd313021'] : [],
+        keyword: pick(['skolor', 'cykel', 'statistik', 'miljö', 'ekonomi', 'kollektivtrafik', 'hälsa', 'kultur'], 3),
+        accessRights: random() < 0.7 ? ['PUBLIC'] : [],
+      },
+    }),
+  );
+}
+
+test('facet counts agree with counting the matched documents one by one, whichever way the index counts', () => {
+  const catalog = randomCatalog(6000);
+  const index = new MemoryIndex();
+  index.setOrganizations([1, 2, 3].map((n) => ({ id: `org-${n}`, slug: `org-${n}`, name: { sv: `Org ${n}` }, type: n === 3 ? 'agency' : 'municipality', updatedAt: '2026-01-01T00:00:00.000Z' })));
+  index.beginBulk();
+  for (const d of catalog) index.put(d);
+  index.endBulk();
+  // Replaced and removed documents leave dead slots behind: they must count nowhere.
+  for (const d of catalog.slice(0, 300)) index.put({ ...d, revision: 2, facets: { ...d.facets, theme: ['AGRI'] } });
+  for (const d of catalog.slice(300, 400)) index.remove(d.id);
+  const current = new Map(catalog.map((d) => [d.id, d]));
+  for (const d of catalog.slice(0, 300)) current.set(d.id, { ...d, revision: 2, facets: { ...d.facets, theme: ['AGRI'] } });
+  for (const d of catalog.slice(300, 400)) current.delete(d.id);
+  const typeOf = (orgId: string) => (orgId === 'org-3' ? 'agency' : 'municipality');
+  const valuesOf = (d: SearchDocument, facet: string): string[] =>
+    facet === 'organization' ? [d.organizationId.replace('org-', 'org-')] : facet === 'organizationType' ? [typeOf(d.organizationId)] : d.facets[facet as keyof SearchDocument['facets']];
+
+  const cases: { q: string; filters: SearchRequest['filters']; scope: SearchRequest['scope'] }[] = [
+    { q: '', filters: {}, scope: { insiderOf: [] } },
+    { q: 'skola', filters: {}, scope: { insiderOf: [] } },
+    { q: 'trafik', filters: { theme: ['ENVI'] }, scope: { insiderOf: ['org-2'] } },
+    { q: '', filters: { format: ['CSV'], license: ['CC0'] }, scope: { insiderOf: [] } },
+    { q: '', filters: { theme: ['GOVE', 'SOCI'], open: ['open'] }, scope: { all: true } },
+    { q: 'luft OR vatten', filters: { keyword: ['miljö'], organization: ['org-1'] }, scope: { insiderOf: [] } },
+    { q: 'budget -karta', filters: { hvd: ['c_dd313021'] }, scope: { all: true } },
+    { q: '', filters: { theme: ['AGRI'] }, scope: { insiderOf: [] } },
+  ];
+  for (const { q, filters, scope } of cases) {
+    const ask = (without?: string) => {
+      const rest = Object.fromEntries(Object.entries(filters).filter(([f]) => f !== without));
+      return index.search({ q, filters: rest, sort: 'relevance', limit: 10_000, offset: 0, locale: 'sv', scope, facetSize: 1000 }, { cache: false });
+    };
+    const result = ask();
+    assert.equal(result.total, result.hits.length, 'every match is a hit at this limit');
+    for (const facet of ['organization', 'organizationType', 'theme', 'format', 'license', 'open', 'hvd', 'keyword', 'accessRights'] as const) {
+      // A facet's counts ignore its own filter: count the matches of the query without it.
+      const matches = facet in filters ? ask(facet).hits : result.hits;
+      const expected = new Map<string, number>();
+      for (const hit of matches) for (const value of valuesOf(current.get(hit.id)!, facet)) expected.set(value, (expected.get(value) ?? 0) + 1);
+      const counted = new Map(result.facets[facet].filter((c) => c.count > 0).map((c) => [c.value, c.count]));
+      assert.deepEqual(counted, expected, `${facet} for ${JSON.stringify({ q, filters, scope })}`);
+    }
+    const visible = [...current.values()].filter((d) => ('all' in scope ? true : (d.status === 'published' && d.visibility === 'public') || scope.insiderOf.includes(d.organizationId)));
+    assert.ok(result.hits.every((h) => visible.some((d) => d.id === h.id)), 'only visible documents match');
+  }
+});

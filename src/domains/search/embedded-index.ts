@@ -5,7 +5,12 @@
 // - each word key (the word and its stem) has a posting list of slots with a precomputed weight
 //   (title 5 > keywords 3 > description and distribution titles 1, saturated like BM25);
 // - a query is evaluated on bitsets (one bit per slot): visibility, each clause, each facet filter;
-// - facet counts walk the matched slots once, reading each slot's facet values from one flat pool;
+//   posting lists covering 1/32 of the slots or more also keep a bitset, ORed word by word;
+// - facet counts walk the matched slots once, reading each slot's facet values (global value ids)
+//   from one flat pool, or walk the complement of a large set; a filtered facet's own counts come
+//   from its values' bitsets (AND + popcount) when that is cheaper;
+// - relevance: every posting of the query's keys is scored into one reused array, then a bounded
+//   insertion keeps the best (ties by each slot's place in title order, an integer);
 // - answers are cached per index generation (any change starts a new one);
 // - memory: phrases are checked against each slot's words as varint token ids; titles and
 //   descriptions are kept as ids into a dictionary of word and separator runs; postings, facet
@@ -40,11 +45,16 @@ export interface SearchSource {
 
 const FIELD_WEIGHT = { title: 5, keyword: 3, description: 1, distribution: 1 } as const;
 
-/** Slots holding a key, ascending, each with its weight in hundredths (one byte: weights stay below 2.2). */
+/**
+ * Slots holding a key, ascending, each with its weight in hundredths (one byte: weights stay below
+ * 2.2). A list covering at least 1/32 of the slots also gets a bitset on first use (smaller than
+ * the list, and ORed word by word instead of slot by slot), kept up to date by push().
+ */
 class Postings {
   docs: Int32Array = new Int32Array(2);
   weights: Uint8Array = new Uint8Array(2);
   n = 0;
+  private dense: Bits | undefined;
   push(doc: number, weight: number): void {
     if (this.n === this.docs.length) {
       const docs = new Int32Array(this.n * 2);
@@ -56,6 +66,48 @@ class Postings {
     }
     this.docs[this.n] = doc;
     this.weights[this.n++] = Math.min(255, Math.round(weight * 100));
+    if (this.dense) {
+      if (doc >>> 5 >= this.dense.length) {
+        const dense = bitsFor(Math.max(doc + 1, this.dense.length * 64));
+        dense.set(this.dense);
+        this.dense = dense;
+      }
+      setBit(this.dense, doc);
+    }
+  }
+  /** Sets the bits of this list's slots in `bits`. */
+  orInto(bits: Bits): void {
+    const dense = this.denseFor(bits);
+    if (dense) {
+      for (let i = Math.min(dense.length, bits.length) - 1; i >= 0; i--) bits[i]! |= dense[i]!;
+    } else this.orSlots(bits);
+  }
+  /** How many of this list's slots are set in `bits`. */
+  countIn(bits: Bits): number {
+    const dense = this.denseFor(bits);
+    let count = 0;
+    if (dense) {
+      for (let i = Math.min(dense.length, bits.length) - 1; i >= 0; i--) {
+        const both = bits[i]! & dense[i]!;
+        if (both !== 0) count += BITS_IN_16[both & 0xffff]! + BITS_IN_16[both >>> 16]!;
+      }
+    } else {
+      const { docs, n } = this;
+      for (let i = 0; i < n; i++) if (hasBit(bits, docs[i]!)) count++;
+    }
+    return count;
+  }
+  /** The list's bitset, made now if the list covers at least 1/32 of the slots of `bits`. */
+  private denseFor(bits: Bits): Bits | undefined {
+    if (!this.dense && this.n >= bits.length) {
+      this.dense = bitsFor(bits.length << 5);
+      this.orSlots(this.dense);
+    }
+    return this.dense;
+  }
+  private orSlots(bits: Bits): void {
+    const { docs, n } = this;
+    for (let i = 0; i < n; i++) bits[docs[i]! >>> 5]! |= 1 << (docs[i]! & 31);
   }
   /** A full list over views of shared arrays (a bulk build): exact size, grows by copying when pushed to. */
   static of(docs: Int32Array, weights: Uint8Array): Postings {
@@ -154,21 +206,16 @@ const bitsFor = (slots: number): Bits => new Uint32Array((slots + 31) >>> 5);
 const setBit = (bits: Bits, i: number) => (bits[i >>> 5]! |= 1 << (i & 31));
 const hasBit = (bits: Bits, i: number) => (bits[i >>> 5]! & (1 << (i & 31))) !== 0;
 
-function orPostings(bits: Bits, postings: Postings | undefined): void {
-  if (!postings) return;
-  const { docs, n } = postings;
-  for (let i = 0; i < n; i++) bits[docs[i]! >>> 5]! |= 1 << (docs[i]! & 31);
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
+/** Set bits in each 16-bit number (a 64 KB table: two lookups count a word). */
+const BITS_IN_16 = new Uint8Array(1 << 16);
+for (let i = 1; i < BITS_IN_16.length; i++) BITS_IN_16[i] = BITS_IN_16[i >>> 1]! + (i & 1);
 
 function countBits(bits: Bits): number {
   let n = 0;
-  for (let i = 0; i < bits.length; i++) if (bits[i]) n += popcount(bits[i]!);
+  for (let i = 0; i < bits.length; i++) {
+    const word = bits[i]!;
+    if (word !== 0) n += BITS_IN_16[word & 0xffff]! + BITS_IN_16[word >>> 16]!;
+  }
   return n;
 }
 
@@ -334,31 +381,36 @@ class TextPool {
   }
 }
 
-/** Growable pool of one slot's facet values: (facet index << 24) | value id. */
+/**
+ * Every slot's facet values as global value ids, slot after slot in one array: slots are added in
+ * order, so a slot's values run from start[slot] to start[slot + 1].
+ */
 class FacetPool {
   values = new Int32Array(1 << 16);
   used = 0;
   start = new Int32Array(1 << 12);
-  length = new Int32Array(1 << 12);
-  add(slot: number, encoded: number[]): void {
-    if (slot >= this.start.length) {
-      const size = Math.max(slot + 1, this.start.length * 2);
-      const start = new Int32Array(size);
+  slots = 0;
+  add(slot: number, ids: readonly number[]): void {
+    if (slot !== this.slots) throw new Error(`facet values of slot ${slot} added after slot ${this.slots - 1}`);
+    if (slot + 2 > this.start.length) {
+      const start = new Int32Array(Math.max(slot + 2, this.start.length * 2));
       start.set(this.start);
       this.start = start;
-      const length = new Int32Array(size);
-      length.set(this.length);
-      this.length = length;
     }
-    if (this.used + encoded.length > this.values.length) {
-      const values = new Int32Array(Math.max(this.values.length * 2, this.used + encoded.length));
+    if (this.used + ids.length > this.values.length) {
+      const values = new Int32Array(Math.max(this.values.length * 2, this.used + ids.length));
       values.set(this.values);
       this.values = values;
     }
     this.start[slot] = this.used;
-    this.length[slot] = encoded.length;
-    this.values.set(encoded, this.used);
-    this.used += encoded.length;
+    for (const id of ids) this.values[this.used++] = id;
+    this.start[slot + 1] = this.used;
+    this.slots++;
+  }
+
+  /** Values per slot on average (what walking a slot costs). */
+  get density(): number {
+    return this.slots === 0 ? 0 : this.used / this.slots;
   }
 
   /** Drops the unused tail (after a full build). */
@@ -396,12 +448,18 @@ export class MemoryIndex {
   private facetIds = facetNames.map(() => new Map<string, number>());
   private facetValues: string[][] = facetNames.map(() => []);
   private facetPostings: Postings[][] = facetNames.map(() => []);
+  /** Each facet value's global id (what FacetPool and facet counts use), and each global id's facet. */
+  private facetGlobals: number[][] = facetNames.map(() => []);
+  private facetOfGlobal: number[] = [];
   private pool = new FacetPool();
   private organizations = new Map<string, SearchOrganization>();
   private orders = new Map<string, Int32Array>();
   private cache = new LRUCache<string, SearchResult>({ max: 2000 });
   /** Facet counts of everything visible, per scope (see baseCounts). */
   private everything = new Map<string, Int32Array>();
+  /** Each slot's place in title order, per generation (see titleRanks). */
+  private ranks: Int32Array | undefined;
+  private scores = new Float32Array(0);
   /** Raised by every change: cached answers and orders of another generation are stale. */
   generation = 0;
   live = 0;
@@ -445,6 +503,7 @@ export class MemoryIndex {
   private touch(): void {
     this.generation++;
     this.orders.clear();
+    this.ranks = undefined;
     this.cache.clear();
     this.everything.clear();
   }
@@ -468,6 +527,8 @@ export class MemoryIndex {
       ids.set(value, id);
       this.facetValues[facet]!.push(value);
       this.facetPostings[facet]!.push(new Postings());
+      this.facetGlobals[facet]!.push(this.facetOfGlobal.length);
+      this.facetOfGlobal.push(facet);
     }
     return id;
   }
@@ -531,7 +592,7 @@ export class MemoryIndex {
     const addFacet = (facet: FacetName, value: string) => {
       const f = FACET_INDEX[facet];
       const id = this.facetId(f, value);
-      encoded.push((f << 24) | id);
+      encoded.push(this.facetGlobals[f]![id]!);
       if (this.bulk) this.bulk.facets.add((f << 24) | id, slot, 0);
       else this.facetPostings[f]![id]!.push(slot, 0);
     };
@@ -615,6 +676,8 @@ export class MemoryIndex {
     this.facetIds = facetNames.map(() => new Map());
     this.facetValues = facetNames.map(() => []);
     this.facetPostings = facetNames.map(() => []);
+    this.facetGlobals = facetNames.map(() => []);
+    this.facetOfGlobal = [];
     this.pool = new FacetPool();
     this.live = 0;
     this.touch();
@@ -628,7 +691,7 @@ export class MemoryIndex {
     const bits = this.open.slice();
     for (const orgId of scope.insiderOf) {
       const id = this.facetIds[FACET_INDEX.organization]!.get(orgId);
-      if (id !== undefined) orPostings(bits, this.facetPostings[FACET_INDEX.organization]![id]);
+      if (id !== undefined) this.facetPostings[FACET_INDEX.organization]![id]!.orInto(bits);
     }
     for (let i = 0; i < bits.length; i++) bits[i]! &= this.alive[i]!;
     return bits;
@@ -669,7 +732,7 @@ export class MemoryIndex {
     let result: Bits | undefined;
     for (const keys of groups) {
       const bits = bitsFor(size);
-      for (const key of keys) orPostings(bits, this.postings.get(key));
+      for (const key of keys) this.postings.get(key)?.orInto(bits);
       if (result) for (let i = 0; i < result.length; i++) result[i]! &= bits[i]!;
       else result = bits;
     }
@@ -762,7 +825,7 @@ export class MemoryIndex {
       const bits = bitsFor(size);
       for (const value of values) {
         const id = this.facetIds[f]!.get(facet === 'organization' ? this.organizationIdOf(value) : value);
-        if (id !== undefined) orPostings(bits, this.facetPostings[f]![id]);
+        if (id !== undefined) this.facetPostings[f]![id]!.orInto(bits);
       }
       filterBits.set(f, bits);
     }
@@ -770,65 +833,40 @@ export class MemoryIndex {
     for (const bits of filterBits.values()) for (let i = 0; i < matched.length; i++) matched[i]! &= bits[i]!;
     const total = countBits(matched);
 
-    // Facet counts. A set larger than half of what the searcher may see is counted as the
-    // precomputed counts of everything visible minus its complement: never more than half the
-    // catalog is walked.
+    // Facet counts, by global value id (see countsOf).
     const facetSize = request.facetSize ?? 20;
-    const offsets = new Int32Array(facetNames.length + 1);
-    for (let f = 0; f < facetNames.length; f++) offsets[f + 1] = offsets[f]! + this.facetValues[f]!.length;
-    let counts: Int32Array = new Int32Array(offsets[facetNames.length]!);
+    let counts: Int32Array = new Int32Array(this.facetOfGlobal.length);
     if (facetSize > 0) {
       const visibleCount = countBits(visible);
-      const everything = this.baseCounts(request.scope, visible, offsets);
-      const countsOf = (bits: Bits, size: number, only: number): Int32Array => {
-        if (size > visibleCount / 2) {
-          const result = everything.slice();
-          const complement = visible.slice();
-          for (let i = 0; i < complement.length; i++) complement[i]! &= ~bits[i]!;
-          this.countSlots(complement, result, offsets, -1, only);
-          return result;
-        }
-        const result = new Int32Array(offsets[facetNames.length]!);
-        this.countSlots(bits, result, offsets, 1, only);
-        return result;
-      };
-      counts = countsOf(matched, total, -1);
+      counts = this.countsOf(matched, total, -1, request.scope, visible, visibleCount);
       for (const f of filterBits.keys()) {
         const bits = base.slice();
         for (const [other, otherBits] of filterBits) if (other !== f) for (let i = 0; i < bits.length; i++) bits[i]! &= otherBits[i]!;
-        const own = countsOf(bits, countBits(bits), f);
-        counts.set(own.subarray(offsets[f]!, offsets[f + 1]!), offsets[f]!);
+        const own = this.countsOf(bits, countBits(bits), f, request.scope, visible, visibleCount);
+        for (const g of this.facetGlobals[f]!) counts[g] = own[g]!;
       }
     }
     const facets = Object.fromEntries(
       facetNames.map((facet, f) => {
         const selected = new Set((request.filters[facet] ?? []).map((v) => (facet === 'organization' ? this.organizationIdOf(v) : v)));
-        const list: FacetCount[] = [];
-        const c = counts.subarray(offsets[f]!, offsets[f + 1]!);
-        if (facetSize > 0) for (let id = 0; id < c.length; id++) if (c[id]! > 0 || selected.has(this.facetValues[f]![id]!)) list.push({ value: this.facetValues[f]![id]!, count: c[id]! });
-        list.sort((a, b) => b.count - a.count || cmp(a.value, b.value));
-        const top = list.slice(0, facetSize);
-        for (const item of list.slice(facetSize)) if (selected.has(item.value)) top.push(item);
-        for (const value of selected) if (!list.some((i) => i.value === value)) top.push({ value, count: 0 });
+        const top = facetSize > 0 ? this.topValues(f, counts, facetSize, selected) : [];
+        for (const value of selected) if (!top.some((i) => i.value === value)) top.push({ value, count: 0 });
         return [facet, facet === 'organization' ? top.map((i) => ({ ...i, value: this.organizations.get(i.value)?.slug ?? i.value })) : top];
       }),
     ) as Record<FacetName, FacetCount[]>;
-
     // Ordering: relevance (with words) by score, else by a precomputed order.
     const want = request.offset + request.limit;
     let page: { slot: number; score: number }[];
     if (request.sort === 'relevance' && scored.length > 0) {
-      const scores = new Float32Array(size);
+      // Every posting is scored, matched or not (cheaper than testing each): best() reads only matched slots.
+      const scores = this.scoreScratch(size);
       for (const { keys, weight } of scored) {
         for (const key of keys) {
           const postings = this.postings.get(key);
           if (!postings) continue;
           const idf = this.idf(key) * weight * 0.01;
           const { docs, weights, n } = postings;
-          for (let i = 0; i < n; i++) {
-            const slot = docs[i]!;
-            if (hasBit(matched, slot)) scores[slot]! += idf * weights[i]!;
-          }
+          for (let i = 0; i < n; i++) scores[docs[i]!]! += idf * weights[i]!;
         }
       }
       page = this.best(matched, scores, want).slice(request.offset);
@@ -880,13 +918,43 @@ export class MemoryIndex {
     return changed ? words.join(' ') : null;
   }
 
+  /**
+   * Counts per global facet value of the slots in `bits` (`size` of them): of every facet, or of
+   * facet `only` alone. The cheapest of three ways:
+   * - walk the slots, reading each one's values from the pool;
+   * - for a set larger than half of what the searcher may see: the precomputed counts of everything
+   *   visible minus a walk of the complement (never more than half the catalog is walked);
+   * - for one facet: each of its values' slots intersected with the set (a bitset AND and popcount
+   *   for common values), when its values' lists are shorter than the walk (a filter's own facet).
+   */
+  private countsOf(bits: Bits, size: number, only: number, scope: SearchScope, visible: Bits, visibleCount: number): Int32Array {
+    const result = new Int32Array(this.facetOfGlobal.length);
+    const walked = Math.min(size, visibleCount - size) * this.pool.density;
+    if (only >= 0) {
+      let byValue = 0;
+      for (const postings of this.facetPostings[only]!) byValue += Math.min(postings.n, bits.length * 2);
+      if (byValue < walked) {
+        const globals = this.facetGlobals[only]!;
+        this.facetPostings[only]!.forEach((postings, id) => (result[globals[id]!] = postings.countIn(bits)));
+        return result;
+      }
+    }
+    if (size > visibleCount / 2) {
+      result.set(this.baseCounts(scope, visible));
+      const complement = visible.slice();
+      for (let i = 0; i < complement.length; i++) complement[i]! &= ~bits[i]!;
+      this.countSlots(complement, result, -1, only);
+    } else this.countSlots(bits, result, 1, only);
+    return result;
+  }
+
   /** Facet counts of everything the scope sees (precomputed once per generation and scope). */
-  private baseCounts(scope: SearchScope, visible: Bits, offsets: Int32Array): Int32Array {
+  private baseCounts(scope: SearchScope, visible: Bits): Int32Array {
     const key = JSON.stringify(scope);
     let counts = this.everything.get(key);
-    if (!counts || counts.length !== offsets[facetNames.length]) {
-      counts = new Int32Array(offsets[facetNames.length]!);
-      this.countSlots(visible, counts, offsets, 1, -1);
+    if (!counts || counts.length !== this.facetOfGlobal.length) {
+      counts = new Int32Array(this.facetOfGlobal.length);
+      this.countSlots(visible, counts, 1, -1);
       if (this.everything.size > 100) this.everything.clear();
       this.everything.set(key, counts);
     }
@@ -894,23 +962,73 @@ export class MemoryIndex {
   }
 
   /** Adds `delta` to the count of every facet value (of facet `only`, or all when -1) of every slot in `bits`. */
-  private countSlots(bits: Bits, counts: Int32Array, offsets: Int32Array, delta: number, only: number): void {
-    const { values, start, length } = this.pool;
+  private countSlots(bits: Bits, counts: Int32Array, delta: number, only: number): void {
+    const { values, start } = this.pool;
+    const facetOf = this.facetOfGlobal;
     for (let w = 0; w < bits.length; w++) {
       let word = bits[w]!;
       while (word !== 0) {
         const low = word & -word;
         const slot = (w << 5) + (31 - Math.clz32(low));
         word ^= low;
-        const from = start[slot]!;
-        const to = from + length[slot]!;
-        for (let i = from; i < to; i++) {
-          const encoded = values[i]!;
-          const f = encoded >>> 24;
-          if (only < 0 || f === only) counts[offsets[f]! + (encoded & 0xffffff)]! += delta;
-        }
+        const to = start[slot + 1]!;
+        if (only < 0) for (let i = start[slot]!; i < to; i++) counts[values[i]!]! += delta;
+        else
+          for (let i = start[slot]!; i < to; i++) {
+            const g = values[i]!;
+            if (facetOf[g] === only) counts[g]! += delta;
+          }
       }
     }
+  }
+
+  /** A facet's `size` most frequent values (count, then value), and any selected ones beyond them. */
+  private topValues(f: number, counts: Int32Array, size: number, selected: ReadonlySet<string>): FacetCount[] {
+    const globals = this.facetGlobals[f]!;
+    const names = this.facetValues[f]!;
+    const top: FacetCount[] = [];
+    const beats = (count: number, value: string, than: FacetCount) => count > than.count || (count === than.count && value < than.value);
+    const extra: FacetCount[] = [];
+    for (let id = 0; id < globals.length; id++) {
+      const count = counts[globals[id]!]!;
+      if (count === 0) {
+        if (selected.has(names[id]!)) extra.push({ value: names[id]!, count });
+        continue;
+      }
+      const value = names[id]!;
+      if (top.length === size && !beats(count, value, top[size - 1]!)) {
+        if (selected.has(value)) extra.push({ value, count });
+        continue;
+      }
+      let i = top.length;
+      if (top.length === size) {
+        const dropped = top.pop()!;
+        if (selected.has(dropped.value)) extra.push(dropped);
+        i--;
+      }
+      while (i > 0 && beats(count, value, top[i - 1]!)) i--;
+      top.splice(i, 0, { value, count });
+    }
+    extra.sort((a, b) => b.count - a.count || cmp(a.value, b.value));
+    return [...top, ...extra];
+  }
+
+  /** A zeroed score per slot, reused from search to search (searches are synchronous). */
+  private scoreScratch(size: number): Float32Array {
+    if (this.scores.length < size) this.scores = new Float32Array(Math.max(size, this.scores.length * 2));
+    else this.scores.fill(0, 0, size);
+    return this.scores;
+  }
+
+  /** Each slot's place in title order (what breaks ties between equal scores). */
+  private titleRanks(): Int32Array {
+    if (!this.ranks) {
+      const order = this.order('title');
+      const ranks = new Int32Array(this.slots.length);
+      for (let i = 0; i < order.length; i++) ranks[order[i]!] = i;
+      this.ranks = ranks;
+    }
+    return this.ranks;
   }
 
   /** The `k` best slots of `bits` by score, then title (a bounded insertion: most slots lose to the k-th at once). */
@@ -918,9 +1036,11 @@ export class MemoryIndex {
     if (k <= 0) return [];
     const slots = new Int32Array(k);
     const best = new Float64Array(k);
+    const bestRank = new Int32Array(k);
+    const ranks = this.titleRanks();
     let n = 0;
-    const docs = this.slots;
-    const beats = (score: number, slot: number, i: number) => score > best[i]! || (score === best[i]! && docs[slot]!.sortTitle < docs[slots[i]!]!.sortTitle);
+    // The k-th best score once k are held: most slots fall below it and cost one comparison.
+    let threshold = -Infinity;
     for (let w = 0; w < bits.length; w++) {
       let word = bits[w]!;
       while (word !== 0) {
@@ -928,15 +1048,20 @@ export class MemoryIndex {
         const slot = (w << 5) + (31 - Math.clz32(low));
         word ^= low;
         const score = scores[slot]!;
-        if (n === k && !beats(score, slot, k - 1)) continue;
+        if (score < threshold) continue;
+        const rank = ranks[slot]!;
+        if (n === k && score === threshold && rank > bestRank[k - 1]!) continue;
         let i = n < k ? n++ : k - 1;
-        while (i > 0 && beats(score, slot, i - 1)) {
+        while (i > 0 && (score > best[i - 1]! || (score === best[i - 1]! && rank < bestRank[i - 1]!))) {
           slots[i] = slots[i - 1]!;
           best[i] = best[i - 1]!;
+          bestRank[i] = bestRank[i - 1]!;
           i--;
         }
         slots[i] = slot;
         best[i] = score;
+        bestRank[i] = rank;
+        if (n === k) threshold = best[k - 1]!;
       }
     }
     return Array.from({ length: n }, (_, i) => ({ slot: slots[i]!, score: best[i]! }));

@@ -156,21 +156,61 @@ export interface SnippetPart {
   match: boolean;
 }
 
+type TokenMatcher = (token: string) => boolean;
+
+/**
+ * Per query and language, whether a token of a text is a match (by key, or by prefix). Memoised
+ * for the query's lifetime: a page of results repeats most of its words, and stemming each token
+ * of each snippet again was most of a search's time after the index's own work.
+ */
+const matchers = new WeakMap<ParsedQuery['highlight'], Record<TextLang, TokenMatcher | undefined>>();
+
+function matcherOf(query: ParsedQuery['highlight'], lang: TextLang): TokenMatcher {
+  let byLang = matchers.get(query);
+  if (!byLang) matchers.set(query, (byLang = { sv: undefined, en: undefined }));
+  let matcher = byLang[lang];
+  if (!matcher) {
+    const wanted = new Set(query.words.flatMap((w) => queryKeys(w)));
+    const other: TextLang = lang === 'sv' ? 'en' : 'sv';
+    const known = new Map<string, boolean>();
+    matcher = (token) => {
+      let match = known.get(token);
+      if (match === undefined) {
+        const lower = token.normalize('NFC').toLowerCase();
+        match = indexKeys(lower, lang).some((k) => wanted.has(k)) || wanted.has(stem(lower, other)) || query.prefixes.some((p) => lower.startsWith(p));
+        if (known.size < 10_000) known.set(token, match);
+      }
+      return match;
+    };
+    byLang[lang] = matcher;
+  }
+  return matcher;
+}
+
+/** The words of a text, from `from` on (a shared sticky-free global regex: callers never interleave). */
+const SNIPPET_WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The window of `text` (at most `maxLength` characters, cut at spaces) around its first match, as
+ * parts with the matches marked. Reads the text's words once up to the first match and once over
+ * the window: long descriptions cost no more than their window.
+ */
 export function snippetOf(text: string, lang: TextLang, query: ParsedQuery['highlight'], maxLength = 240): SnippetPart[] {
   if (!text) return [];
-  const wanted = new Set(query.words.flatMap((w) => queryKeys(w)));
-  const isMatch = (token: string) => {
-    const lower = token.normalize('NFC').toLowerCase();
-    if (indexKeys(lower, lang).some((k) => wanted.has(k)) || wanted.has(stem(lower, lang === 'sv' ? 'en' : 'sv'))) return true;
-    return query.prefixes.some((p) => lower.startsWith(p));
-  };
-  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
-  const first = tokens.find((m) => isMatch(m[0]));
+  const isMatch = matcherOf(query, lang);
+  let firstMatch = -1;
+  SNIPPET_WORD.lastIndex = 0;
+  for (let m = SNIPPET_WORD.exec(text); m; m = SNIPPET_WORD.exec(text)) {
+    if (isMatch(m[0])) {
+      firstMatch = m.index;
+      break;
+    }
+  }
   let start = 0;
-  if (first && first.index! > maxLength / 3) {
-    start = first.index! - Math.floor(maxLength / 4);
+  if (firstMatch > maxLength / 3) {
+    start = firstMatch - Math.floor(maxLength / 4);
     const space = text.indexOf(' ', start);
-    start = space >= 0 && space < first.index! ? space + 1 : start;
+    start = space >= 0 && space < firstMatch ? space + 1 : start;
   }
   let end = Math.min(text.length, start + maxLength);
   if (end < text.length) {
@@ -180,14 +220,19 @@ export function snippetOf(text: string, lang: TextLang, query: ParsedQuery['high
   const parts: SnippetPart[] = [];
   if (start > 0) parts.push({ text: '… ', match: false });
   let at = start;
-  for (const m of tokens) {
-    const from = m.index!;
-    const to = from + m[0].length;
-    if (from < start || to > end) continue;
-    if (isMatch(m[0])) {
-      if (from > at) parts.push({ text: text.slice(at, from), match: false });
-      parts.push({ text: m[0], match: true });
-      at = to;
+  if (firstMatch >= 0) {
+    SNIPPET_WORD.lastIndex = start;
+    for (let m = SNIPPET_WORD.exec(text); m; m = SNIPPET_WORD.exec(text)) {
+      const from = m.index;
+      const to = from + m[0].length;
+      if (to > end) break;
+      // A word cut by the window's start is not marked (as before: it is not whole).
+      if (from > 0 && from === start && /[\p{L}\p{N}]/u.test(text[from - 1]!)) continue;
+      if (isMatch(m[0])) {
+        if (from > at) parts.push({ text: text.slice(at, from), match: false });
+        parts.push({ text: m[0], match: true });
+        at = to;
+      }
     }
   }
   if (end > at) parts.push({ text: text.slice(at, end), match: false });
