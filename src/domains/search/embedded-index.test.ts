@@ -161,3 +161,43 @@ test('facet counts agree with counting the matched documents one by one, whichev
     assert.ok(result.hits.every((h) => visible.some((d) => d.id === h.id)), 'only visible documents match');
   }
 });
+
+test('sort orders stay right as documents are added, replaced and removed after they were built', () => {
+  const catalog = randomCatalog(2000).map((d, i) => ({ ...d, status: 'published' as const, visibility: 'public' as const, sortTitle: `t${(i * 7919) % 2000}`, updatedAt: new Date(Date.UTC(2026, 0, 1) + ((i * 104729) % 2000) * 60_000).toISOString() }));
+  const index = new MemoryIndex();
+  index.setOrganizations([1, 2, 3].map((n) => ({ id: `org-${n}`, slug: `org-${n}`, name: { sv: `Org ${n}` }, type: 'municipality', updatedAt: '2026-01-01T00:00:00.000Z' })));
+  index.beginBulk();
+  for (const d of catalog) index.put(d);
+  index.endBulk();
+  const ask = (sort: SearchRequest['sort'], q = '') => index.search({ q, filters: {}, sort, limit: 10_000, offset: 0, locale: 'sv', scope: { all: true }, facetSize: 0 }, { cache: false }).hits.map((h) => h.id);
+  for (const sort of ['title', 'modified', 'newest'] as const) ask(sort); // the orders are built now
+  ask('relevance', 'skola');
+
+  const current = new Map(catalog.map((d) => [d.id, d]));
+  for (const d of catalog.slice(0, 200)) {
+    const changed = { ...d, revision: 2, sortTitle: `a${d.sortTitle}`, updatedAt: '2027-01-01T00:00:00.000Z' };
+    index.put(changed);
+    current.set(d.id, changed);
+  }
+  for (const d of catalog.slice(200, 300)) {
+    index.remove(d.id);
+    current.delete(d.id);
+  }
+  const added = doc(9999, { sortTitle: 'm-new', createdAt: '2027-02-01T00:00:00.000Z', title: { sv: 'skola ny' } });
+  index.put(added);
+  current.set(added.id, added);
+
+  const docs = [...current.values()];
+  const byId = (a: SearchDocument, b: SearchDocument) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const expect = (compare: (a: SearchDocument, b: SearchDocument) => number) => [...docs].sort((a, b) => compare(a, b) || byId(a, b)).map((d) => d.id);
+  assert.deepEqual(ask('title'), expect((a, b) => (a.sortTitle < b.sortTitle ? -1 : a.sortTitle > b.sortTitle ? 1 : 0)));
+  assert.deepEqual(ask('modified'), expect((a, b) => (a.updatedAt > b.updatedAt ? -1 : a.updatedAt < b.updatedAt ? 1 : 0)));
+  assert.deepEqual(ask('newest'), expect((a, b) => (a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : 0)));
+  // Relevance: equal scores are ordered by title.
+  const hits = index.search({ q: 'skola', filters: {}, sort: 'relevance', limit: 10_000, offset: 0, locale: 'sv', scope: { all: true }, facetSize: 0 }, { cache: false }).hits;
+  for (let i = 1; i < hits.length; i++) {
+    const [a, b] = [hits[i - 1]!, hits[i]!];
+    assert.ok(a.score > b.score || (a.score === b.score && current.get(a.id)!.sortTitle <= current.get(b.id)!.sortTitle), `${a.id} before ${b.id}`);
+  }
+  assert.ok(hits.some((h) => h.id === added.id), 'the added document is found');
+});

@@ -11,6 +11,8 @@
 //   from its values' bitsets (AND + popcount) when that is cheaper;
 // - relevance: every posting of the query's keys is scored into one reused array, then a bounded
 //   insertion keeps the best (ties by each slot's place in title order, an integer);
+// - the sort orders (title, modified, newest) are kept sorted as documents change (slot-order.ts):
+//   a search after a write costs milliseconds, not a sort of the whole catalog;
 // - answers are cached per index generation (any change starts a new one);
 // - memory: phrases are checked against each slot's words as varint token ids; titles and
 //   descriptions are kept as ids into a dictionary of word and separator runs; postings, facet
@@ -24,6 +26,7 @@ import { facetNames, type FacetCount, type FacetName, type IndexStats, type Sear
 import type { LangText } from '../catalog/index.js';
 import type { DatasetStamp } from './search.repository.js';
 import { hitOf, storedOf, suggestionsOf, type StoredDocument } from './search.documents.js';
+import { SlotOrder } from './slot-order.js';
 import { indexKeys, parseQuery, queryKeys, STOP_WORDS, tokenize, type QueryTerm, type TextLang } from './text.js';
 
 export const FRESH_MS = 250;
@@ -453,12 +456,11 @@ export class MemoryIndex {
   private facetOfGlobal: number[] = [];
   private pool = new FacetPool();
   private organizations = new Map<string, SearchOrganization>();
-  private orders = new Map<string, Int32Array>();
+  /** The live slots by title, last modified and newest (built on first use, then kept in step). */
+  private orders = this.newOrders();
   private cache = new LRUCache<string, SearchResult>({ max: 2000 });
   /** Facet counts of everything visible, per scope (see baseCounts). */
   private everything = new Map<string, Int32Array>();
-  /** Each slot's place in title order, per generation (see titleRanks). */
-  private ranks: Int32Array | undefined;
   private scores = new Float32Array(0);
   /** Raised by every change: cached answers and orders of another generation are stale. */
   generation = 0;
@@ -502,8 +504,6 @@ export class MemoryIndex {
 
   private touch(): void {
     this.generation++;
-    this.orders.clear();
-    this.ranks = undefined;
     this.cache.clear();
     this.everything.clear();
   }
@@ -536,6 +536,7 @@ export class MemoryIndex {
   remove(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
+    for (const order of Object.values(this.orders)) order.remove(slot);
     this.slots[slot] = undefined;
     this.alive[slot >>> 5]! &= ~(1 << (slot & 31));
     this.open[slot >>> 5]! &= ~(1 << (slot & 31));
@@ -606,6 +607,7 @@ export class MemoryIndex {
     this.descriptions.add(slot, doc.description);
     this.slots.push(this.compact(storedOf(doc)));
     this.slotOf.set(doc.id, slot);
+    for (const order of Object.values(this.orders)) order.insert(slot);
     setBit(this.alive, slot);
     if (doc.status === 'published' && doc.visibility === 'public') setBit(this.open, slot);
     this.live++;
@@ -679,6 +681,7 @@ export class MemoryIndex {
     this.facetGlobals = facetNames.map(() => []);
     this.facetOfGlobal = [];
     this.pool = new FacetPool();
+    this.orders = this.newOrders();
     this.live = 0;
     this.touch();
   }
@@ -763,19 +766,36 @@ export class MemoryIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  private newOrders(): Record<'title' | 'modified' | 'newest', SlotOrder> {
+    const docs = () => this.slots;
+    const byId = (a: number, b: number) => docs()[a]!.id < docs()[b]!.id;
+    return {
+      title: new SlotOrder((a, b) => {
+        const x = docs()[a]!.sortTitle;
+        const y = docs()[b]!.sortTitle;
+        return x < y || (x === y && byId(a, b));
+      }),
+      modified: new SlotOrder((a, b) => {
+        const x = docs()[a]!.updatedAt;
+        const y = docs()[b]!.updatedAt;
+        return x > y || (x === y && byId(a, b));
+      }),
+      newest: new SlotOrder((a, b) => {
+        const x = docs()[a]!.createdAt;
+        const y = docs()[b]!.createdAt;
+        return x > y || (x === y && byId(a, b));
+      }),
+    };
+  }
+
   private order(sort: 'title' | 'modified' | 'newest'): Int32Array {
-    let order = this.orders.get(sort);
-    if (!order) {
+    const order = this.orders[sort];
+    if (!order.isBuilt) {
       const slots: number[] = [];
       forEachBit(this.alive, (slot) => slots.push(slot));
-      const docs = this.slots;
-      if (sort === 'title') slots.sort((a, b) => cmp(docs[a]!.sortTitle, docs[b]!.sortTitle) || cmp(docs[a]!.id, docs[b]!.id));
-      else if (sort === 'modified') slots.sort((a, b) => cmp(docs[b]!.updatedAt, docs[a]!.updatedAt) || cmp(docs[a]!.id, docs[b]!.id));
-      else slots.sort((a, b) => cmp(docs[b]!.createdAt, docs[a]!.createdAt) || cmp(docs[a]!.id, docs[b]!.id));
-      order = Int32Array.from(slots);
-      this.orders.set(sort, order);
+      order.build(slots);
     }
-    return order;
+    return order.order;
   }
 
   /** Words as written with how many slots hold them (the benchmark picks its query mix from these). */
@@ -1022,13 +1042,8 @@ export class MemoryIndex {
 
   /** Each slot's place in title order (what breaks ties between equal scores). */
   private titleRanks(): Int32Array {
-    if (!this.ranks) {
-      const order = this.order('title');
-      const ranks = new Int32Array(this.slots.length);
-      for (let i = 0; i < order.length; i++) ranks[order[i]!] = i;
-      this.ranks = ranks;
-    }
-    return this.ranks;
+    this.order('title');
+    return this.orders.title.rankOf(this.slots.length);
   }
 
   /** The `k` best slots of `bits` by score, then title (a bounded insertion: most slots lose to the k-th at once). */
