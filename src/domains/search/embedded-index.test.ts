@@ -173,7 +173,7 @@ test('sort orders stay right as documents are added, replaced and removed after 
   for (const sort of ['title', 'modified', 'newest'] as const) ask(sort); // the orders are built now
   ask('relevance', 'skola');
 
-  const current = new Map(catalog.map((d) => [d.id, d]));
+  const current = new Map<string, SearchDocument>(catalog.map((d) => [d.id, d]));
   for (const d of catalog.slice(0, 200)) {
     const changed = { ...d, revision: 2, sortTitle: `a${d.sortTitle}`, updatedAt: '2027-01-01T00:00:00.000Z' };
     index.put(changed);
