@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SEARCH_VECTOR as MIGRATED_VECTOR } from '../../db/migrations/2026-11-29-0007-search.js';
 import { SEARCH_VECTOR } from './postgres-index.js';
-import { containsPhrase, normalised, parseQuery, queryKeys, snippetHtml, snippetOf, stem, tokenize } from './text.js';
+import { parseQuery, queryKeys, snippetHtml, snippetOf, stem, tokenize } from './text.js';
 
 describe('search text', () => {
   test('tokens: letters and digits, lower case, å ä ö kept, composed characters equal', () => {
@@ -38,11 +38,17 @@ describe('search text', () => {
     assert.deepEqual(parseQuery('covid-19').clauses[0]!.anyOf, [{ kind: 'phrase', words: ['covid', '19'] }]);
   });
 
-  test('phrases match whole words in order, within one field', () => {
-    const text = [normalised('Förskolor i Malmö'), normalised('Öppna data')].join('\n');
-    assert.ok(containsPhrase(text, ['förskolor', 'i', 'malmö']));
-    assert.ok(!containsPhrase(text, ['malmö', 'öppna']), 'not across fields');
-    assert.ok(!containsPhrase(text, ['skolor', 'i']), 'not inside a word');
+  test('snippets: a window around the first match of a long text, cut at spaces, each end marked', () => {
+    const text = `${'inledande ord '.repeat(30)}här finns förskolor och mer ${'avslutande ord '.repeat(40)}`;
+    const parts = snippetOf(text, 'sv', { words: ['förskola'], prefixes: [] });
+    const shown = parts.map((p) => p.text).join('');
+    assert.ok(shown.startsWith('… ') && shown.endsWith(' …'), shown);
+    assert.ok(shown.length <= 240 + 4, `${shown.length} characters`);
+    assert.deepEqual(parts.filter((p) => p.match).map((p) => p.text), ['förskolor']);
+    const window = shown.slice(2, -2);
+    const at = text.indexOf(window);
+    assert.ok(at > 0 && text[at - 1] === ' ', 'the window is the text itself, starting at a word');
+    assert.deepEqual(snippetOf('ingen träff här', 'sv', { words: ['förskola'], prefixes: [] }), [{ text: 'ingen träff här', match: false }]);
   });
 
   test('snippets: matches marked by stem and prefix, text escaped', () => {

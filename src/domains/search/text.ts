@@ -128,25 +128,6 @@ export function parseQuery(input: string): ParsedQuery {
   return { clauses, highlight };
 }
 
-/** Does a normalised text (tokens joined by single spaces, fields by newlines) contain the phrase? */
-export function containsPhrase(normalised: string, words: readonly string[]): boolean {
-  const needle = words.join(' ');
-  let from = 0;
-  for (;;) {
-    const at = normalised.indexOf(needle, from);
-    if (at < 0) return false;
-    const before = at === 0 ? ' ' : normalised[at - 1]!;
-    const after = normalised[at + needle.length] ?? ' ';
-    if ((before === ' ' || before === '\n') && (after === ' ' || after === '\n')) return true;
-    from = at + 1;
-  }
-}
-
-/** Tokens joined by spaces: the form containsPhrase reads. */
-export function normalised(text: string): string {
-  return tokenize(text).join(' ');
-}
-
 // ---------------------------------------------------------------------------------------------
 // Snippets: a window of the text around the first match, as parts to render (the page) or to
 // serialise with <mark> (the API). Matching is by key, so "förskolor" is marked for "förskola".
