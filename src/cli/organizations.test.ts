@@ -51,6 +51,12 @@ describe('CLI: org create, member add', () => {
     const changed = await cli(['member', 'add', '--org', created.id, '--email', 'anna@digg.example.se', '--role', 'editor'], dir);
     assert.equal(changed.code, 1, 'the only admin cannot be demoted');
     assert.match(changed.stderr, /^allmanning: role: The organisation must have at least one administrator/);
+    const association = await cli(['org', 'create', '--slug', 'natverket', '--name', 'Nätverket för öppna data', '--type', 'other', '--publisher-type', 'NonProfitOrganisation', '--json'], dir);
+    assert.equal(association.code, 0, association.stderr);
+    assert.equal(JSON.parse(association.stdout).publisherType, 'NonProfitOrganisation');
+    const unknownType = await cli(['org', 'create', '--slug', 'x', '--name', 'X', '--publisher-type', 'Kommun'], dir);
+    assert.equal(unknownType.code, 2, 'not an ADMS code: a usage error');
+    assert.match(unknownType.stderr, /--publisher-type/);
     const plain = await cli(['org', 'create', '--slug', 'scb', '--name', 'Statistiska centralbyrån'], dir);
     assert.equal(plain.code, 0, plain.stderr);
     assert.match(plain.stdout, /^Created organisation scb \([0-9a-f-]{36}\)\n$/);

@@ -2,7 +2,7 @@
 // operator (trusted, no actor; the activity log records them as done by no one).
 import { Option, type Command } from 'commander';
 import { domainsOf } from '../domains.js';
-import { organizationTypes, presentOrganization } from '../domains/organizations/index.js';
+import { organizationTypes, presentOrganization, publisherTypes } from '../domains/organizations/index.js';
 import { organizationRoles } from '../platform/auth/actor.js';
 import { AppError } from '../platform/errors.js';
 import { CliError, closeRuntime, openRuntime } from './runtime.js';
@@ -14,11 +14,12 @@ export interface OrgCreateOptions {
   nameEn?: string;
   orgNumber?: string;
   type?: string;
+  publisherType?: string;
   website?: string;
   json?: boolean;
 }
 
-/** `allmanning org create --slug S --name N [--name-en E] [--org-number NNNNNN-NNNN] [--type T] [--website URL] [--json]` */
+/** `allmanning org create --slug S --name N [--name-en E] [--org-number NNNNNN-NNNN] [--type T] [--publisher-type ADMS] [--website URL] [--json]` */
 export async function orgCreateCommand(options: OrgCreateOptions): Promise<void> {
   const deps = await openRuntime();
   try {
@@ -27,6 +28,7 @@ export async function orgCreateCommand(options: OrgCreateOptions): Promise<void>
       name: { sv: options.name, en: options.nameEn },
       orgNumber: options.orgNumber,
       type: options.type ?? 'other',
+      publisherType: options.publisherType,
       website: options.website,
     });
     if (options.json) process.stdout.write(`${JSON.stringify(presentOrganization(row, deps.config.baseUrl))}\n`);
@@ -78,6 +80,7 @@ export function addOrgCommand(program: Command): void {
     .option('--name-en <name>', 'name in English')
     .option('--org-number <number>', 'Swedish organisation number, e.g. 202100-5489')
     .addOption(new Option('--type <type>', 'type of organisation').choices([...organizationTypes]).default('other'))
+    .addOption(new Option('--publisher-type <code>', 'ADMS publisher type in DCAT exports (default: follows --type)').choices([...publisherTypes]))
     .option('--website <url>', 'website (http or https)')
     .option('--json', 'print the organisation as JSON')
     .action(orgCreateCommand);
