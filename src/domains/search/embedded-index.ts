@@ -26,6 +26,7 @@ import { facetNames, type FacetCount, type FacetName, type IndexStats, type Sear
 import type { LangText } from '../catalog/index.js';
 import type { DatasetStamp } from './search.repository.js';
 import { hitOf, storedOf, suggestionsOf, type StoredDocument } from './search.documents.js';
+import { requestKey } from './answer-cache.js';
 import { SlotOrder } from './slot-order.js';
 import { indexKeys, parseQuery, queryKeys, STOP_WORDS, tokenize, type QueryTerm, type TextLang } from './text.js';
 
@@ -811,7 +812,7 @@ export class MemoryIndex {
   /** `cache: false` evaluates even when the answer is cached (the benchmark's in-process figures). */
   search(request: SearchRequest, options: { cache?: boolean } = {}): SearchResult {
     if (options.cache === false) return this.evaluate(request);
-    const key = JSON.stringify([request.q, request.filters, request.sort, request.limit, request.offset, request.locale, request.scope, request.facetSize]);
+    const key = requestKey(request);
     const cached = this.cache.get(key);
     if (cached) return cached;
     const result = this.evaluate(request);
