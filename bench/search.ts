@@ -18,6 +18,8 @@
 //   BENCH_SEARCH_ROUNDS (in-process rounds over the mix, default 30)
 //   BENCH_SEARCH_DATA_DIR  measure this data dir, seeded earlier by seed-catalog.ts, instead of seeding (it is kept)
 //   BENCH_SEARCH_SKIP_HTTP=1  only the in-process part and the reindex
+//   BENCH_SEARCH_PG=postgres://…/postgres  also measure the PostgreSQL index on a copy of the catalog
+//                          (bench/search-postgres.ts; with the HTTP part only)
 import fs from 'node:fs';
 import { createDatabase } from '../src/db/index.js';
 import { createSearchDomain, type SearchTables } from '../src/domains/search/index.js';
@@ -27,6 +29,7 @@ import type { Kysely } from 'kysely';
 import type autocannon from 'autocannon';
 import { freePort, log, measure, memoryOf, percentile, round, runCli, startApp, startBaseline, stop, textTable, waitFor200, type HttpResult } from './harness.js';
 import { readSeed, seedCatalog } from './seed-catalog.js';
+import { postgresSearchBenchmark, type PostgresSearchReport } from './search-postgres.js';
 
 const N = Number(process.env.BENCH_SEARCH_N ?? 100_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -51,6 +54,7 @@ export interface SearchReport {
   inProcess: { rounds: number; queries: number; p50Ms: number; p99Ms: number; maxMs: number; byKind: Record<string, { p50Ms: number; p99Ms: number; meanTotal: number }> };
   http: { baseline: { before: HttpResult; after: HttpResult; requestsPerSec: number }; search: HttpResult; firstAnswerMs: number; rssMb: number | undefined; peakRssMb: number | undefined };
   targets: { name: string; target: number; value: number; met: boolean }[];
+  postgres?: PostgresSearchReport;
 }
 
 /** The fixed mix, from the index's words: deterministic for a given catalog. */
@@ -220,6 +224,9 @@ export async function searchBenchmark(): Promise<SearchReport> {
       { name: 'allmanning reindex (s)', target: TARGETS.reindexSeconds, value: reindex.seconds, met: reindex.seconds <= TARGETS.reindexSeconds },
       { name: 'server peak RSS (MB)', target: TARGETS.rssMb, value: rss?.peakRssMb ?? NaN, met: (rss?.peakRssMb ?? Infinity) <= TARGETS.rssMb },
     ];
+    const postgres = process.env.BENCH_SEARCH_PG
+      ? await postgresSearchBenchmark({ adminUrl: process.env.BENCH_SEARCH_PG, sqliteFile: seed.dbFile, dataDir, mix, requestOf, pathOf, baselineRps, connections: CONNECTIONS, warmupSeconds: WARMUP_S, seconds: DURATION_S })
+      : undefined;
     return {
       datasets: seed.datasets,
       dbMb: round(seed.dbBytes / 2 ** 20, 1),
@@ -228,6 +235,7 @@ export async function searchBenchmark(): Promise<SearchReport> {
       inProcess,
       http: { baseline: { before, after, requestsPerSec: round(baselineRps, 0) }, search, firstAnswerMs, rssMb: rss?.rssMb, peakRssMb: rss?.peakRssMb },
       targets,
+      ...(postgres ? { postgres } : {}),
     };
   } finally {
     if (!REUSE_DIR) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -240,5 +248,12 @@ export function searchTable(report: SearchReport): string {
   const perKind = textTable(['query kind', 'hits', 'p50 ms', 'p99 ms'], kinds);
   const http = `\nGET /api/v1/search: ${report.http.search.requestsPerSec} req/s (${report.http.search.ratioToBaseline} of hello world ${report.http.baseline.requestsPerSec}), p50 ${report.http.search.p50Ms} ms, p99 ${report.http.search.p99Ms} ms; server RSS ${report.http.rssMb} MB (peak ${report.http.peakRssMb} MB)\n`;
   const targets = textTable(['target', 'wanted', 'measured', ''], report.targets.map((t) => [t.name, String(t.target), String(t.value), t.met ? 'met' : 'MISSED']));
-  return `${head}${perKind}\nin process overall: p50 ${report.inProcess.p50Ms} ms, p99 ${report.inProcess.p99Ms} ms${http}${targets}`;
+  return `${head}${perKind}\nin process overall: p50 ${report.inProcess.p50Ms} ms, p99 ${report.inProcess.p99Ms} ms${http}${targets}${report.postgres ? postgresTable(report.postgres) : ''}`;
+}
+
+function postgresTable(report: PostgresSearchReport): string {
+  const kinds = Object.entries(report.inProcess.byKind).map(([kind, k]) => [kind, k.p50Ms.toFixed(2), k.p99Ms.toFixed(2)]);
+  const head = `\n\nsearch on PostgreSQL (database ${report.dbMb} MB, copied in ${report.copySeconds} s)\n`;
+  const http = `\nGET /api/v1/search on PostgreSQL: ${report.http.search.requestsPerSec} req/s (${report.http.search.ratioToBaseline} of hello world), p50 ${report.http.search.p50Ms} ms, p99 ${report.http.search.p99Ms} ms, first answer ${report.http.firstAnswerMs} ms; server RSS ${report.http.rssMb} MB (peak ${report.http.peakRssMb} MB)\n`;
+  return `${head}${textTable(['query kind', 'p50 ms', 'p99 ms'], kinds)}\nin process overall: p50 ${report.inProcess.p50Ms} ms, p99 ${report.inProcess.p99Ms} ms${http}`;
 }

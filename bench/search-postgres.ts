@@ -1,0 +1,187 @@
+// Search on PostgreSQL at N datasets (part of bench/search.ts when BENCH_SEARCH_PG is set).
+//
+// The seeded SQLite catalog is copied into a fresh PostgreSQL database (migrated by `allmanning
+// migrate`; organisations, datasets and distributions — what search reads — in batches through
+// json_populate_recordset, so each column is cast by PostgreSQL's own input rules), then:
+// 1. the same query mix runs in process against the PostgreSQL SearchIndex (every query a fresh
+//    database round: one page query, one count, nine facet GROUP BYs in parallel) — p50 / p99
+//    overall and per kind;
+// 2. the built `allmanning serve` on that database answers GET /api/v1/search over the mix at 32
+//    connections, against the embedded run's hello-world baseline; the server's RSS.
+//
+//   BENCH_SEARCH_PG            an admin URL (e.g. postgres://postgres@127.0.0.1:5432/postgres): the
+//                              bench creates the database allmanning_bench_search next to it and
+//                              drops it afterwards (BENCH_SEARCH_PG_KEEP=1 keeps it, and a later run
+//                              with BENCH_SEARCH_PG_REUSE=1 measures it again without copying)
+//   BENCH_SEARCH_PG_ROUNDS     in-process rounds over the mix (default 10, the first is warm-up)
+import SQLite from 'better-sqlite3';
+import type autocannon from 'autocannon';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import { createDatabase } from '../src/db/index.js';
+import { createSearchDomain, type SearchTables } from '../src/domains/search/index.js';
+import type { SearchRequest } from '../src/domains/search/search.model.js';
+import { systemClock } from '../src/platform/clock.js';
+import { freePort, log, measure, memoryOf, percentile, round, runCli, startApp, stop, waitFor200, type HttpResult } from './harness.js';
+
+const DATABASE = 'allmanning_bench_search';
+const ROUNDS = Number(process.env.BENCH_SEARCH_PG_ROUNDS ?? 10);
+const BATCH = 2000;
+/** What search reads, in the order foreign keys need. */
+const TABLES = ['organization', 'dataset', 'distribution'] as const;
+/** Columns stored as JSON text in SQLite and jsonb in PostgreSQL: parsed, so jsonb gets the object, not a string. */
+const JSON_COLUMNS = new Set(['metadata']);
+
+export interface PostgresSearchReport {
+  copySeconds: number;
+  dbMb: number;
+  inProcess: { rounds: number; queries: number; p50Ms: number; p99Ms: number; maxMs: number; byKind: Record<string, { p50Ms: number; p99Ms: number }> };
+  http: { search: HttpResult; firstAnswerMs: number; rssMb: number | undefined; peakRssMb: number | undefined };
+  targets: { name: string; target: number; value: number; met: boolean }[];
+}
+
+interface Mix {
+  kind: string;
+}
+
+interface Options<Q extends Mix> {
+  adminUrl: string;
+  sqliteFile: string;
+  dataDir: string;
+  mix: Q[];
+  requestOf: (query: Q) => SearchRequest;
+  pathOf: (query: Q) => string;
+  baselineRps: number;
+  connections: number;
+  warmupSeconds: number;
+  seconds: number;
+}
+
+function databaseUrl(adminUrl: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${DATABASE}`;
+  return url.toString();
+}
+
+async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, migrated database holding the SQLite catalog's organisations, datasets and distributions. */
+async function copyCatalog(adminUrl: string, sqliteFile: string): Promise<number> {
+  const started = performance.now();
+  await admin(adminUrl, async (client) => {
+    await client.query(`drop database if exists ${DATABASE}`);
+    await client.query(`create database ${DATABASE}`);
+  });
+  const url = databaseUrl(adminUrl);
+  runCli(['migrate'], { DATABASE_URL: url });
+  const source = new SQLite(sqliteFile, { readonly: true });
+  const target = new pg.Client({ connectionString: url });
+  await target.connect();
+  try {
+    for (const table of TABLES) {
+      const columns = (source.prepare(`select name from pragma_table_info('${table}')`).all() as { name: string }[]).map((c) => c.name);
+      const list = columns.map((c) => `"${c}"`).join(', ');
+      const insert = `insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, $1::json)`;
+      let batch: Record<string, unknown>[] = [];
+      let copied = 0;
+      const flush = async () => {
+        if (batch.length === 0) return;
+        await target.query(insert, [JSON.stringify(batch)]);
+        copied += batch.length;
+        batch = [];
+      };
+      for (const row of source.prepare(`select * from ${table}`).iterate() as Iterable<Record<string, unknown>>) {
+        for (const column of JSON_COLUMNS) if (typeof row[column] === 'string') row[column] = JSON.parse(row[column] as string);
+        batch.push(row);
+        if (batch.length === BATCH) await flush();
+      }
+      await flush();
+      log(`search (PostgreSQL): copied ${copied} rows of ${table}`);
+    }
+    // As autovacuum would soon: the GIN index's pending list merged, statistics for the planner.
+    await target.query('vacuum analyze');
+  } finally {
+    await target.end();
+    source.close();
+  }
+  return (performance.now() - started) / 1000;
+}
+
+export async function postgresSearchBenchmark<Q extends Mix>(options: Options<Q>): Promise<PostgresSearchReport> {
+  const url = databaseUrl(options.adminUrl);
+  const reuse = process.env.BENCH_SEARCH_PG_REUSE === '1';
+  const copySeconds = reuse ? 0 : round(await copyCatalog(options.adminUrl, options.sqliteFile), 1);
+  if (!reuse) log(`search (PostgreSQL): catalog copied in ${copySeconds} s`);
+  try {
+    const dbMb = await admin(options.adminUrl, async (client) => round(Number((await client.query(`select pg_database_size('${DATABASE}') as size`)).rows[0].size) / 2 ** 20, 1));
+
+    // 1. In process.
+    const database = createDatabase({ databaseUrl: url, poolSize: 10 });
+    const domain = createSearchDomain({ db: database.db as unknown as Kysely<SearchTables>, clock: systemClock, dialect: 'postgres', config: { baseUrl: 'http://127.0.0.1' }, backend: 'postgres' });
+    const all: number[] = [];
+    const byKind = new Map<string, number[]>();
+    try {
+      for (let r = 0; r < ROUNDS; r++) {
+        for (const query of options.mix) {
+          const started = performance.now();
+          await domain.index.search(options.requestOf(query));
+          const ms = performance.now() - started;
+          if (r === 0) continue; // warm-up round
+          all.push(ms);
+          (byKind.get(query.kind) ?? byKind.set(query.kind, []).get(query.kind)!).push(ms);
+        }
+      }
+    } finally {
+      await database.close();
+    }
+    const sortedMs = (values: number[]) => Float64Array.from(values).sort();
+    const sorted = sortedMs(all);
+    const inProcess = {
+      rounds: ROUNDS - 1,
+      queries: all.length,
+      p50Ms: round(percentile(sorted, 50), 2),
+      p99Ms: round(percentile(sorted, 99), 2),
+      maxMs: round(sorted[sorted.length - 1] ?? 0, 2),
+      byKind: Object.fromEntries([...byKind].map(([kind, times]) => [kind, { p50Ms: round(percentile(sortedMs(times), 50), 2), p99Ms: round(percentile(sortedMs(times), 99), 2) }])),
+    };
+    log(`search (PostgreSQL): in process p50 ${inProcess.p50Ms} ms, p99 ${inProcess.p99Ms} ms over ${inProcess.queries} queries`);
+
+    // 2. HTTP.
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const app = startApp(options.dataDir, port, { DATABASE_URL: url });
+    let search: HttpResult;
+    let firstAnswerMs: number;
+    let rss: ReturnType<typeof memoryOf>;
+    try {
+      await waitFor200(`${base}/readyz`, app, performance.now(), 50, 60_000);
+      const started = performance.now();
+      const first = await fetch(`${base}${options.pathOf(options.mix[0]!)}`);
+      if (first.status !== 200) throw new Error(`GET ${options.pathOf(options.mix[0]!)} answered ${first.status}`);
+      await first.arrayBuffer();
+      firstAnswerMs = round(performance.now() - started, 0);
+      const paths = options.mix.map(options.pathOf);
+      const requestsFor = (connection: number): autocannon.Request[] => {
+        const start = (connection * 7) % paths.length;
+        return [...paths.slice(start), ...paths.slice(0, start)].map((p) => ({ method: 'GET', path: p }));
+      };
+      search = await measure('GET /api/v1/search on PostgreSQL (the mix)', base, options.baselineRps, { connections: options.connections, warmupSeconds: options.warmupSeconds, seconds: options.seconds, requestsFor });
+      search.ratioToBaseline = round(search.requestsPerSec / options.baselineRps, 3);
+      rss = memoryOf(app.pid);
+    } finally {
+      await stop(app);
+    }
+    const targets = [{ name: 'PostgreSQL in-process p99 (ms), aim', target: 50, value: inProcess.p99Ms, met: inProcess.p99Ms <= 50 }];
+    return { copySeconds, dbMb, inProcess, http: { search, firstAnswerMs, rssMb: rss?.rssMb, peakRssMb: rss?.peakRssMb }, targets };
+  } finally {
+    if (process.env.BENCH_SEARCH_PG_KEEP !== '1') await admin(options.adminUrl, (client) => client.query(`drop database if exists ${DATABASE}`));
+  }
+}
