@@ -5,10 +5,29 @@
 // of its own (dataset_search) with the GIN index: a column on dataset would have been read and
 // written back by every `select *` of the catalog. SQLite has nothing to do here (the embedded
 // search index lives in memory).
-// Frozen in time: this file must never import application code (the expression is migration
-// 0007's, imported from that frozen file so there is one definition).
+// Frozen in time: this file must never import application code, nor another migration; the
+// expression is migration 0007's, copied (text.test.ts checks the two are equal).
 import { sql, type Kysely } from 'kysely';
-import { SEARCH_VECTOR } from './2026-11-29-0007-search.js';
+
+/** A dataset's search vector from its metadata: title A, keywords B, description C; sv/en stems and the words as written. */
+export const SEARCH_VECTOR = (['sv', 'en'] as const)
+  .flatMap((lang) => {
+    const config = lang === 'sv' ? 'swedish' : 'english';
+    const title = `coalesce(metadata #>> '{title,${lang}}', '')`;
+    const keywords = `coalesce(metadata #>> '{keywords,${lang}}', '')`;
+    const description = `coalesce(metadata #>> '{description,${lang}}', '')`;
+    return [
+      `setweight(to_tsvector('${config}'::regconfig, ${title}), 'A')`,
+      `setweight(to_tsvector('simple'::regconfig, ${title}), 'A')`,
+      `setweight(to_tsvector('${config}'::regconfig, ${keywords}), 'B')`,
+      `setweight(to_tsvector('simple'::regconfig, ${keywords}), 'B')`,
+      `setweight(to_tsvector('${config}'::regconfig, ${description}), 'C')`,
+      `setweight(to_tsvector('simple'::regconfig, ${description}), 'C')`,
+    ];
+  })
+  // A filler lexeme between the parts keeps the last word of one and the first of the next from
+  // looking adjacent to a phrase query (tsvector || shifts the right part right after the left).
+  .join(` || '~:1'::tsvector || `);
 
 export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void> {
   if (dialect !== 'postgres') return;

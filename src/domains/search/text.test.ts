@@ -1,7 +1,9 @@
 // The words and query syntax both implementations share: tokens, stems, the parser, phrases,
-// snippets (escaped, matches marked).
+// snippets (escaped, matches marked); and the PostgreSQL vector's two frozen copies agree.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { SEARCH_VECTOR as FIRST_VECTOR } from '../../db/migrations/2026-11-29-0007-search.js';
+import { SEARCH_VECTOR as STORED_VECTOR } from '../../db/migrations/2026-11-29-0012-search-vector.js';
 import { parseQuery, queryKeys, snippetHtml, snippetOf, stem, tokenize } from './text.js';
 
 describe('search text', () => {
@@ -55,5 +57,9 @@ describe('search text', () => {
     const window = snippetOf(long, 'sv', { words: ['förskolor'], prefixes: [] });
     assert.ok(window.some((p) => p.match), 'a match far in is in the window');
     assert.equal(window[0]!.text, '… ');
+  });
+
+  test('the stored PostgreSQL vector (migration 0012) is computed as migration 0007 indexed it', () => {
+    assert.equal(STORED_VECTOR, FIRST_VECTOR);
   });
 });
