@@ -1,5 +1,6 @@
 // The PostgreSQL SearchIndex: the database answers every search itself, so several web processes
-// share one index that is always current (a commit is searchable at once, in every process).
+// share one index (a commit is searchable at once in the process that made it, within 250 ms in
+// the others: see the answer cache below).
 // - Text: a stored tsvector per dataset (table dataset_search, written by a trigger on every insert
 //   or metadata change, GIN-indexed) of its title (weight A), keywords (B) and description (C), each
 //   in Swedish or English by its language tag (`swedish` / `english` snowball configurations, the
@@ -9,9 +10,10 @@
 //   A query word matches its Swedish stem, its English stem or itself; `prefix*` matches words as
 //   written; "phrases" are phrase queries on the words as written.
 // - Ranking: ts_rank with the A/B/C weights; ties by title.
-// - Facets: one GROUP BY per facet over the matching datasets (disjunctive: each facet without its
-//   own filter), run in parallel. Codes (ECON, CSV, CC_BY_4_0) are mapped to and from the stored IRIs
-//   here, so both implementations speak the same values.
+// - Facets: a GROUP BY per facet over the matching datasets, read once into a materialised CTE for
+//   every facet without a filter of its own (and the total); each filtered facet counts the matches
+//   without its own filter in a statement of its own, in parallel. Codes (ECON, CSV, CC_BY_4_0) are
+//   mapped to and from the stored IRIs here, so both implementations speak the same values.
 // - Answers are kept while the catalog does not change (answer-cache.ts): seconds at 100,000
 //   datasets for a word in most of the catalog, once per change.
 // Differences from the embedded index (docs/search.md): distribution titles are not searched, and
