@@ -151,6 +151,20 @@ export function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** p50, p99 and the slowest of a list of times in ms, rounded to `digits`. */
+export function latencySummary(times: readonly number[], digits: number): { p50Ms: number; p99Ms: number; maxMs: number } {
+  const sorted = Float64Array.from(times).sort();
+  return { p50Ms: round(percentile(sorted, 50), digits), p99Ms: round(percentile(sorted, 99), digits), maxMs: round(sorted[sorted.length - 1] ?? 0, digits) };
+}
+
+/** Per connection, every path once in a loop, each connection starting at a different one (a mix for autocannon). */
+export function cyclingRequests(paths: readonly string[]): (connection: number) => autocannon.Request[] {
+  return (connection) => {
+    const start = (connection * 7) % paths.length;
+    return [...paths.slice(start), ...paths.slice(0, start)].map((path) => ({ method: 'GET', path }));
+  };
+}
+
 export interface MeasureOptions extends Omit<LoadOptions, 'seconds'> {
   warmupSeconds: number;
   seconds: number;

@@ -16,14 +16,13 @@
 //                              with BENCH_SEARCH_PG_REUSE=1 measures it again without copying)
 //   BENCH_SEARCH_PG_ROUNDS     in-process rounds over the mix (default 10, the first is warm-up)
 import SQLite from 'better-sqlite3';
-import type autocannon from 'autocannon';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { createDatabase } from '../src/db/index.js';
 import { createSearchDomain, type SearchTables } from '../src/domains/search/index.js';
 import type { SearchRequest } from '../src/domains/search/search.model.js';
 import { systemClock } from '../src/platform/clock.js';
-import { freePort, log, measure, memoryOf, percentile, round, runCli, startApp, stop, waitFor200, type HttpResult } from './harness.js';
+import { cyclingRequests, freePort, latencySummary, log, measure, memoryOf, round, runCli, startApp, stop, waitFor200, type HttpResult } from './harness.js';
 
 const DATABASE = 'allmanning_bench_search';
 const ROUNDS = Number(process.env.BENCH_SEARCH_PG_ROUNDS ?? 10);
@@ -36,7 +35,7 @@ const JSON_COLUMNS = new Set(['metadata']);
 export interface PostgresSearchReport {
   copySeconds: number;
   dbMb: number;
-  inProcess: { rounds: number; queries: number; p50Ms: number; p99Ms: number; maxMs: number; byKind: Record<string, { p50Ms: number; p99Ms: number }> };
+  inProcess: { rounds: number; queries: number; p50Ms: number; p99Ms: number; maxMs: number; byKind: Record<string, { p50Ms: number; p99Ms: number; maxMs: number }> };
   http: { search: HttpResult; firstAnswerMs: number; warmSeconds: number; rssMb: number | undefined; peakRssMb: number | undefined };
   targets: { name: string; target: number; value: number; met: boolean }[];
 }
@@ -145,15 +144,11 @@ export async function postgresSearchBenchmark<Q extends Mix>(options: Options<Q>
     } finally {
       await database.close();
     }
-    const sortedMs = (values: number[]) => Float64Array.from(values).sort();
-    const sorted = sortedMs(all);
     const inProcess = {
       rounds: ROUNDS - 1,
       queries: all.length,
-      p50Ms: round(percentile(sorted, 50), 2),
-      p99Ms: round(percentile(sorted, 99), 2),
-      maxMs: round(sorted[sorted.length - 1] ?? 0, 2),
-      byKind: Object.fromEntries([...byKind].map(([kind, times]) => [kind, { p50Ms: round(percentile(sortedMs(times), 50), 2), p99Ms: round(percentile(sortedMs(times), 99), 2) }])),
+      ...latencySummary(all, 2),
+      byKind: Object.fromEntries([...byKind].map(([kind, times]) => [kind, latencySummary(times, 2)])),
     };
     log(`search (PostgreSQL): in process p50 ${inProcess.p50Ms} ms, p99 ${inProcess.p99Ms} ms over ${inProcess.queries} queries`);
 
@@ -185,10 +180,7 @@ export async function postgresSearchBenchmark<Q extends Mix>(options: Options<Q>
       }
       warmSeconds = round((performance.now() - warmStarted) / 1000, 1);
       log(`search (PostgreSQL): every question of the mix answered once in ${warmSeconds} s`);
-      const requestsFor = (connection: number): autocannon.Request[] => {
-        const start = (connection * 7) % paths.length;
-        return [...paths.slice(start), ...paths.slice(0, start)].map((p) => ({ method: 'GET', path: p }));
-      };
+      const requestsFor = cyclingRequests(paths);
       search = await measure('GET /api/v1/search on PostgreSQL (the mix)', base, options.baselineRps, { connections: options.connections, warmupSeconds: options.warmupSeconds, seconds: options.seconds, requestsFor });
       search.ratioToBaseline = round(search.requestsPerSec / options.baselineRps, 3);
       rss = memoryOf(app.pid);

@@ -26,8 +26,7 @@ import { createSearchDomain, type SearchTables } from '../src/domains/search/ind
 import type { SearchRequest } from '../src/domains/search/search.model.js';
 import { systemClock } from '../src/platform/clock.js';
 import type { Kysely } from 'kysely';
-import type autocannon from 'autocannon';
-import { freePort, log, measure, memoryOf, percentile, round, runCli, startApp, startBaseline, stop, textTable, waitFor200, type HttpResult } from './harness.js';
+import { cyclingRequests, freePort, latencySummary, log, measure, memoryOf, round, runCli, startApp, startBaseline, stop, textTable, waitFor200, type HttpResult } from './harness.js';
 import { readSeed, seedCatalog } from './seed-catalog.js';
 import { postgresSearchBenchmark, type PostgresSearchReport } from './search-postgres.js';
 
@@ -161,17 +160,14 @@ export async function searchBenchmark(): Promise<SearchReport> {
         entry.totals.push(result.total);
       }
     }
-    const sorted = Float64Array.from(all).sort();
     const inProcess = {
       rounds: ROUNDS - 1,
       queries: all.length,
-      p50Ms: round(percentile(sorted, 50), 3),
-      p99Ms: round(percentile(sorted, 99), 3),
-      maxMs: round(sorted[sorted.length - 1] ?? 0, 3),
+      ...latencySummary(all, 3),
       byKind: Object.fromEntries(
         [...byKind].map(([kind, { times, totals }]) => {
-          const s = Float64Array.from(times).sort();
-          return [kind, { p50Ms: round(percentile(s, 50), 3), p99Ms: round(percentile(s, 99), 3), meanTotal: Math.round(totals.reduce((a, b) => a + b, 0) / totals.length) }];
+          const { p50Ms, p99Ms } = latencySummary(times, 3);
+          return [kind, { p50Ms, p99Ms, meanTotal: Math.round(totals.reduce((a, b) => a + b, 0) / totals.length) }];
         }),
       ),
     };
@@ -203,10 +199,7 @@ export async function searchBenchmark(): Promise<SearchReport> {
       await first.arrayBuffer();
       firstAnswerMs = round(performance.now() - started, 0);
       const paths = mix.map(pathOf);
-      const requestsFor = (connection: number): autocannon.Request[] => {
-        const start = (connection * 7) % paths.length;
-        return [...paths.slice(start), ...paths.slice(0, start)].map((p) => ({ method: 'GET', path: p }));
-      };
+      const requestsFor = cyclingRequests(paths);
       search = await measure('GET /api/v1/search (the mix)', base, before.requestsPerSec, { connections: CONNECTIONS, warmupSeconds: WARMUP_S, seconds: DURATION_S, requestsFor });
       rss = memoryOf(app.pid);
     } finally {
