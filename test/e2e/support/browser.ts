@@ -107,7 +107,13 @@ export class PageSession {
       if (!isDocumentStatus) this.errors.push(`${message.text()} (${message.location().url || 'page'})`);
     });
     page.on('pageerror', (error) => this.errors.push(`uncaught: ${error.message}`));
-    page.on('requestfailed', (request) => this.errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`));
+    page.on('requestfailed', (request) => {
+      const reason = request.failure()?.errorText ?? '?';
+      // ERR_ABORTED is the browser cancelling a request itself: leaving the page while a type-ahead
+      // fetch or the favicon is in flight, or the page's own AbortController. Not a failure.
+      if (reason === 'net::ERR_ABORTED') return;
+      this.errors.push(`request failed: ${request.url()} (${reason})`);
+    });
   }
 
   static async open(context: BrowserContext, baseUrl: string): Promise<PageSession> {
