@@ -74,7 +74,13 @@ export function domainsOf(deps: AppDeps): Domains {
     config: deps.config,
   });
   late.harvestedFrom = harvest.harvestedFrom;
-  const search = createSearchDomain({ db: deps.db as unknown as Kysely<SearchTables>, clock: deps.clock, dialect: deps.database.dialect, config: { baseUrl: deps.config.baseUrl } });
+  const search = createSearchDomain({
+    db: deps.db as unknown as Kysely<SearchTables>,
+    clock: deps.clock,
+    dialect: deps.database.dialect,
+    config: { baseUrl: deps.config.baseUrl },
+    ...(deps.config.searchIndex === 'auto' ? {} : { backend: deps.config.searchIndex }),
+  });
   // Workshops: their e-mailed private links are keyed with the site's secret key (see events/links.ts).
   const events = createEventsDomain({
     db: deps.db as unknown as Kysely<EventsTables>,

@@ -67,6 +67,14 @@ describe('configuration', () => {
     );
   });
 
+  test('ALLMANNING_SEARCH_INDEX: auto by default; embedded on PostgreSQL allowed; postgres needs DATABASE_URL', () => {
+    assert.equal(loadConfig({}).searchIndex, 'auto');
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://db/x', ALLMANNING_SEARCH_INDEX: 'embedded' }).searchIndex, 'embedded');
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://db/x', ALLMANNING_SEARCH_INDEX: 'postgres' }).searchIndex, 'postgres');
+    assert.throws(() => loadConfig({ ALLMANNING_SEARCH_INDEX: 'postgres' }), /ALLMANNING_SEARCH_INDEX=postgres needs DATABASE_URL/);
+    assert.throws(() => loadConfig({ ALLMANNING_SEARCH_INDEX: 'solr' }), /ALLMANNING_SEARCH_INDEX must be one of auto, embedded, postgres, got "solr"/);
+  });
+
   test('redactConfig hides every secret setting', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u:hunter2@db/x', ALLMANNING_SMTP_URL: 'smtp://u:pw@m', ALLMANNING_METRICS_TOKEN: 'tok' });
     const shown = JSON.stringify(redactConfig(config));

@@ -76,6 +76,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   const baseUrl = values.baseUrl as string | undefined;
   if (baseUrl && !/^https?:/.test(baseUrl)) problems.push('ALLMANNING_BASE_URL must be an http:// or https:// URL');
   const secretKey = values.secretKey as string | undefined;
+  if (values.searchIndex === 'postgres' && !databaseUrl) problems.push('ALLMANNING_SEARCH_INDEX=postgres needs DATABASE_URL (PostgreSQL); unset it to use the embedded index');
   if (secretKey !== undefined && secretKey.length < 32) problems.push('ALLMANNING_SECRET_KEY must be at least 32 characters long');
   if (problems.length > 0) throw new ConfigError(problems);
 

@@ -49,6 +49,7 @@ export interface ConfigValues {
   harvestWithdrawAfterHours: number;
   privacyController: string;
   privacyContact: string | undefined;
+  searchIndex: 'auto' | 'embedded' | 'postgres';
 }
 
 export const settings: readonly SettingDefinition[] = [
@@ -78,4 +79,13 @@ export const settings: readonly SettingDefinition[] = [
   { env: 'ALLMANNING_HARVEST_WITHDRAW_AFTER_HOURS', key: 'harvestWithdrawAfterHours', type: 'integer', default: '72', min: 0, max: 87600, description: 'Hours a harvested dataset may be missing from its harvest source (in every successful run since) before it is withdrawn (unpublished; it comes back when the source has it again). 0 withdraws at the first run that misses it.' },
   { env: 'ALLMANNING_PRIVACY_CONTROLLER', key: 'privacyController', type: 'string', default: 'Allmänning – nätverket för öppna data i offentlig sektor', description: 'The personal-data controller named on the privacy notice of workshop registrations.' },
   { env: 'ALLMANNING_PRIVACY_CONTACT', key: 'privacyContact', type: 'string', description: 'Contact address for privacy questions shown on the privacy notice. Unset: the sender address of outgoing mail.' },
+  {
+    env: 'ALLMANNING_SEARCH_INDEX',
+    key: 'searchIndex',
+    type: 'enum',
+    default: 'auto',
+    values: ['auto', 'embedded', 'postgres'],
+    description:
+      'Which search index answers searches. embedded: an in-memory index in every process, fed from the database and kept current through it (milliseconds at 100,000 datasets; about 4 MB of memory per 1,000 datasets per process). postgres: PostgreSQL full-text search, nothing held in memory (seconds for common words at 100,000 datasets; docs/search.md); needs DATABASE_URL. auto: postgres when DATABASE_URL is set, else embedded.',
+  },
 ];

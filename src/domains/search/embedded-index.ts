@@ -1208,7 +1208,14 @@ export function createEmbeddedIndex(source: SearchSource, options: { now?: () =>
   }
 
   async function fresh(): Promise<void> {
-    built ??= loadAll().then(() => undefined);
+    // A failed build (the database away for a moment) is forgotten, so the next search tries again.
+    built ??= loadAll().then(
+      () => undefined,
+      (error: unknown) => {
+        built = undefined;
+        throw error;
+      },
+    );
     await built;
     if (pending.size === 0 && now() - checkedAt < FRESH_MS) return;
     // One refresh at a time; a request that arrives during one waits for the next.
@@ -1226,6 +1233,7 @@ export function createEmbeddedIndex(source: SearchSource, options: { now?: () =>
       return memory;
     },
     refresh: fresh,
+    warm: fresh,
     async search(request: SearchRequest) {
       await fresh();
       return memory.search(request);

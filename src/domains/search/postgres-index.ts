@@ -256,6 +256,9 @@ export function createPostgresIndex(db: Db): SearchIndex & { evaluate(request: S
       const { hits } = await search({ q: text, filters: {}, sort: 'relevance', limit: limit * 3, offset: 0, locale, scope, facetSize: 0 });
       return suggestionsOf(hits, limit);
     },
+    async warm() {
+      // Nothing to load: the database is the index.
+    },
     changed() {
       // The database is the index; only the answers kept from before the change are stale.
       answers.invalidate();

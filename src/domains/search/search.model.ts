@@ -108,6 +108,8 @@ export interface SearchIndex {
   suggest(q: string, locale: SearchLocale, scope: SearchScope, limit: number): Promise<string[]>;
   /** A dataset changed in this process: the next search reads it again. */
   changed(id: string): void;
+  /** Gets ready to answer (the embedded index reads the catalog; `serve` calls it at start so the first visitor does not wait). */
+  warm(): Promise<void>;
   /** Reads everything again (allmanning reindex, tests). */
   rebuild(onProgress?: (done: number, total: number) => void): Promise<IndexStats>;
 }
