@@ -193,7 +193,8 @@ describe('CKAN Action API', () => {
     test('paging with rows/start sees every dataset exactly once, in each sort', async () => {
       const names = result<string[]>(await get('package_list'));
       assert.ok(names.length >= 45, `public datasets: ${names.length}`);
-      for (const sort of ['score desc, metadata_modified desc', 'title_string asc', 'metadata_modified desc', 'metadata_created desc']) {
+      const orders: Record<string, string[]> = {};
+      for (const sort of ['score desc, metadata_modified desc', 'title_string asc', 'title_string desc', 'name desc', 'metadata_modified desc', 'metadata_modified asc', 'metadata_created desc', 'metadata_created asc']) {
         const seen: string[] = [];
         for (let start = 0; ; start += 7) {
           const page = result<{ count: number; results: { name: string }[] }>(await get('package_search', `rows=7&start=${start}&sort=${encodeURIComponent(sort)}`));
@@ -203,7 +204,12 @@ describe('CKAN Action API', () => {
         }
         assert.deepEqual([...seen].sort(), names, sort);
         assert.equal(new Set(seen).size, seen.length, `${sort}: no dataset twice`);
+        orders[sort] = seen;
       }
+      for (const [asc, desc] of [['title_string asc', 'title_string desc'], ['metadata_modified desc', 'metadata_modified asc'], ['metadata_created desc', 'metadata_created asc']] as const) {
+        assert.deepEqual(orders[desc], [...orders[asc]!].reverse(), `${desc} is ${asc} backwards`);
+      }
+      assert.deepEqual(orders['name desc'], orders['title_string desc']);
       // package_list pages the same names.
       const paged = [...result<string[]>(await get('package_list', 'limit=20')), ...result<string[]>(await get('package_list', 'limit=20&offset=20')), ...result<string[]>(await get('package_list', 'limit=1000&offset=40'))];
       assert.deepEqual(paged, names);
@@ -234,14 +240,23 @@ describe('CKAN Action API', () => {
       await check('groups', (p) => (p.groups as { name: string }[]).map((g) => g.name));
       const licenceIds = new Map(result<{ id: string; url: string }[]>(await get('license_list')).map((l) => [l.url, l.id]));
       await check('license_id', (p) => [p.license_id as string, ...(p.resources as { license: string | null }[]).map((r) => licenceIds.get(r.license ?? '') ?? '')]);
-      // Two values of one field match either (the search's OR within a facet; docs/ckan.md);
-      // clauses on different fields narrow (AND).
+      // Every clause narrows, as in CKAN (Solr ANDs fq clauses): two values of one field both
+      // match, and the facets count within the results.
       const [first, second] = all.search_facets.res_format!.items;
-      const either = result<{ count: number }>(await get('package_search', `fq=${encodeURIComponent(`res_format:${first!.name} +res_format:${second!.name}`)}`));
-      assert.ok(either.count >= Math.max(first!.count, second!.count) && either.count <= first!.count + second!.count);
+      const both = result<{ count: number; results: { resources: { format: string }[] }[]; facets: Record<string, Record<string, number>> }>(
+        await get('package_search', `fq=${encodeURIComponent(`res_format:${first!.name} +res_format:${second!.name}`)}&rows=1000&facet.field=${encodeURIComponent('["res_format"]')}`),
+      );
+      assert.ok(both.count >= 1, 'the demo has datasets in both of the two commonest formats');
+      assert.ok(both.count < Math.min(first!.count, second!.count), `${both.count} datasets have both ${first!.name} and ${second!.name}`);
+      for (const pkg of both.results) for (const format of [first!.name, second!.name]) assert.ok(pkg.resources.some((r) => r.format.toLowerCase() === format.toLowerCase()), format);
+      assert.equal(both.facets.res_format![first!.name], both.count, 'the format facet counts within the results');
+      assert.equal(both.facets.res_format![second!.name], both.count);
       const [topOrg] = all.search_facets.organization!.items;
-      const narrowed = result<{ count: number }>(await get('package_search', `fq=${encodeURIComponent(`res_format:${first!.name} organization:${topOrg!.name}`)}`));
+      const narrowed = result<{ count: number; facets: Record<string, Record<string, number>> }>(
+        await get('package_search', `fq=${encodeURIComponent(`res_format:${first!.name} organization:${topOrg!.name}`)}&facet.field=${encodeURIComponent('["organization"]')}`),
+      );
       assert.ok(narrowed.count <= Math.min(first!.count, topOrg!.count));
+      assert.deepEqual(narrowed.facets.organization, { [topOrg!.name]: narrowed.count }, 'only the chosen organisation is counted');
       // Text search finds by title.
       const [name] = result<string[]>(await get('package_list', 'limit=1'));
       const pkg = result(await get('package_show', `id=${name}`));

@@ -20,14 +20,18 @@ export const CKAN_FACETS = {
 } as const satisfies Record<string, FacetName>;
 export type CkanFacet = keyof typeof CKAN_FACETS;
 
-/** CKAN's sort strings we answer, and the search's sort each one is. */
-export const CKAN_SORTS: Record<string, SearchSort> = {
-  'score desc, metadata_modified desc': 'relevance',
-  'score desc': 'relevance',
-  'title_string asc': 'title',
-  'name asc': 'title',
-  'metadata_modified desc': 'modified',
-  'metadata_created desc': 'newest',
+/** CKAN's sort strings we answer, and the search's sort each one is (reverse: read backwards). */
+export const CKAN_SORTS: Record<string, { sort: SearchSort; reverse?: true }> = {
+  'score desc, metadata_modified desc': { sort: 'relevance' },
+  'score desc': { sort: 'relevance' },
+  'title_string asc': { sort: 'title' },
+  'title_string desc': { sort: 'title', reverse: true },
+  'name asc': { sort: 'title' },
+  'name desc': { sort: 'title', reverse: true },
+  'metadata_modified desc': { sort: 'modified' },
+  'metadata_modified asc': { sort: 'modified', reverse: true },
+  'metadata_created desc': { sort: 'newest' },
+  'metadata_created asc': { sort: 'newest', reverse: true },
 };
 export const DEFAULT_SORT = 'score desc, metadata_modified desc';
 
@@ -37,6 +41,8 @@ export interface CkanSearchParams {
   /** A filter no dataset can match (e.g. dataset_type:harvest): the answer is empty. */
   matchesNothing: boolean;
   sort: SearchSort;
+  /** Ascending where the search sorts descending (and the other way round). */
+  reverse: boolean;
   sortText: string;
   rows: number;
   start: number;
@@ -141,5 +147,5 @@ export function searchParamsOf(params: Record<string, unknown>): CkanSearchParam
   }
 
   if (Object.keys(errors).length) throw validation(errors);
-  return { q, filters, matchesNothing, sort: sort!, sortText, rows, start, facetFields, facetLimit, facetMinCount, includePrivate: boolOf(params.include_private) };
+  return { q, filters, matchesNothing, sort: sort!.sort, reverse: sort!.reverse === true, sortText, rows, start, facetFields, facetLimit, facetMinCount, includePrivate: boolOf(params.include_private) };
 }

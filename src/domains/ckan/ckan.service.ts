@@ -117,7 +117,7 @@ export function createCkanService(deps: CkanDeps) {
     const facetSize = p.facetFields.length ? Math.max(p.facetLimit, 1) : 0;
     const result = p.matchesNothing
       ? undefined
-      : await search.search.search(searcher, { q: p.q, filters: p.filters, sort: p.sort, limit: p.rows, offset: p.start, locale: 'sv', facetSize });
+      : await search.search.search(searcher, { q: p.q, filters: p.filters, filterMode: 'all', sort: p.sort, reverse: p.reverse, limit: p.rows, offset: p.start, locale: 'sv', facetSize });
     return { p, searcher, result };
   }
 

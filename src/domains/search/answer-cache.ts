@@ -13,7 +13,7 @@ export const FRESH_MS = 250;
 
 /** What makes two requests the same question. */
 export function requestKey(request: SearchRequest): string {
-  return JSON.stringify([request.q, request.filters, request.sort, request.limit, request.offset, request.locale, request.scope, request.facetSize]);
+  return JSON.stringify([request.q, request.filters, request.sort, request.limit, request.offset, request.locale, request.scope, request.facetSize, request.filterMode ?? 'any', request.reverse === true]);
 }
 
 export class VersionedAnswerCache {

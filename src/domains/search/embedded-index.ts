@@ -837,17 +837,22 @@ export class MemoryIndex {
       else for (let i = 0; i < base.length; i++) base[i]! &= bits[i]!;
     }
 
-    // Facet filters: OR within a facet, AND across; each facet's counts ignore its own filter.
+    // Facet filters: OR within a facet, AND across; each facet's counts ignore its own filter
+    // (filterMode 'all': every value must match, and the counts are within the matches).
+    const everyValue = request.filterMode === 'all';
     const filterBits = new Map<number, Bits>();
     for (const facet of facetNames) {
       const values = request.filters[facet];
       if (!values || values.length === 0) continue;
       const f = FACET_INDEX[facet];
       const bits = bitsFor(size);
-      for (const value of values) {
+      values.forEach((value, n) => {
         const id = this.facetIds[f]!.get(facet === 'organization' ? this.organizationIdOf(value) : value);
-        if (id !== undefined) this.facetPostings[f]![id]!.orInto(bits);
-      }
+        // 'any': every value's slots ORed into one set; 'all': the first value's set ANDed with each next one's.
+        const into = everyValue && n > 0 ? bitsFor(size) : bits;
+        if (id !== undefined) this.facetPostings[f]![id]!.orInto(into);
+        if (into !== bits) for (let i = 0; i < bits.length; i++) bits[i]! &= into[i]!;
+      });
       filterBits.set(f, bits);
     }
     const matched = base.slice();
@@ -860,7 +865,7 @@ export class MemoryIndex {
     if (facetSize > 0) {
       const visibleCount = countBits(visible);
       counts = this.countsOf(matched, total, -1, request.scope, visible, visibleCount);
-      for (const f of filterBits.keys()) {
+      for (const f of everyValue ? [] : filterBits.keys()) {
         const bits = base.slice();
         for (const [other, otherBits] of filterBits) if (other !== f) for (let i = 0; i < bits.length; i++) bits[i]! &= otherBits[i]!;
         const own = this.countsOf(bits, countBits(bits), f, request.scope, visible, visibleCount);
@@ -895,8 +900,10 @@ export class MemoryIndex {
       const order = this.order(request.sort === 'relevance' ? 'title' : request.sort);
       page = [];
       let seen = 0;
+      const backwards = request.reverse === true && request.sort !== 'relevance';
+      const last = order.length - 1;
       for (let i = 0; i < order.length && page.length < request.limit; i++) {
-        const slot = order[i]!;
+        const slot = order[backwards ? last - i : i]!;
         if (!hasBit(matched, slot)) continue;
         if (seen++ >= request.offset) page.push({ slot, score: 0 });
       }

@@ -172,28 +172,32 @@ export function createPostgresIndex(db: Db): SearchIndex & { evaluate(request: S
     // The stored vectors (dataset_search, kept by a trigger; migration 2026-11-29-0012), read through their GIN index.
     if (tsquery) base.push(sql`d.id in (select s.dataset_id from dataset_search s where s.vector @@ (${tsquery}))`);
     const filters = new Map<FacetName, Sql>();
+    const everyValue = request.filterMode === 'all';
     for (const facet of facetNames) {
       const values = request.filters[facet];
-      if (values?.length) filters.set(facet, facetCondition(facet, values));
+      if (!values?.length) continue;
+      filters.set(facet, everyValue ? sql`(${sql.join(values.map((value) => facetCondition(facet, [value])), sql` and `)})` : facetCondition(facet, values));
     }
     const whereWithout = (except?: FacetName) => sql.join([...base, ...[...filters].filter(([f]) => f !== except).map(([, c]) => c)], sql` and `);
     const where = whereWithout();
 
+    // Reversed: every key flipped, ties included, as the embedded index reads its orders backwards.
+    const [asc, desc] = request.reverse && request.sort !== 'relevance' ? [sql`desc`, sql`asc`] : [sql`asc`, sql`desc`];
     const order =
       request.sort === 'title' || (request.sort === 'relevance' && !tsquery)
-        ? sql`d.sort_title, d.id`
+        ? sql`d.sort_title ${asc}, d.id ${asc}`
         : request.sort === 'modified'
-          ? sql`d.updated_at desc, d.id`
+          ? sql`d.updated_at ${desc}, d.id ${asc}`
           : request.sort === 'newest'
-            ? sql`d.created_at desc, d.id`
+            ? sql`d.created_at ${desc}, d.id ${asc}`
             : sql`rank desc, d.sort_title, d.id`;
     const rank = tsquery && request.sort === 'relevance' ? sql`(select ts_rank(${WEIGHTS}, s.vector, ${tsquery}) from dataset_search s where s.dataset_id = d.id)` : sql`0`;
     const facetSize = request.facetSize ?? 20;
 
     // The facets without a filter of their own share the query's matches (and give the total);
-    // each filtered facet counts the matches without its own filter.
-    const shared = facetSize > 0 ? facetNames.filter((f) => !filters.has(f)) : [];
-    const own = facetSize > 0 ? facetNames.filter((f) => filters.has(f)) : [];
+    // each filtered facet counts the matches without its own filter (filterMode 'all': within them).
+    const shared = facetSize > 0 ? facetNames.filter((f) => everyValue || !filters.has(f)) : [];
+    const own = facetSize > 0 && !everyValue ? facetNames.filter((f) => filters.has(f)) : [];
     const [page, ...countRows] = await Promise.all([
       request.limit > 0
         ? sql<{ id: string; rank: number }>`select d.id, ${rank} as rank from dataset d where ${where} order by ${order} limit ${request.limit} offset ${request.offset}`.execute(db).then((r) => r.rows)

@@ -145,12 +145,34 @@ for (const backend of backends) describe(`search (${backend})`, () => {
     assert.equal((await search('', { filters: { organizationType: ['state_agency'] } })).total, 3);
   });
 
+  test("filterMode 'all' (CKAN's fq): every value must match, and facets count within the matches", async () => {
+    assert.deepEqual(await slugs('', { filters: { keyword: ['utbildning', 'barn'] }, filterMode: 'all' }), ['forskolor']);
+    assert.deepEqual(await slugs('', { filters: { keyword: ['utbildning', 'vattenprover'] }, filterMode: 'all' }), []);
+    assert.deepEqual((await slugs('', { filters: { keyword: ['utbildning', 'vattenprover'] } })).sort(), ['forskolor', 'vatten'], "'any' ORs them");
+    const envi = await search('', { filters: { theme: ['ENVI'] }, filterMode: 'all' });
+    assert.equal(envi.total, 2);
+    assert.equal(envi.facets.theme.find((f) => f.value === 'ENVI')?.count, 2);
+    assert.equal(envi.facets.theme.find((f) => f.value === 'EDUC')?.count ?? 0, 0, 'no count from outside the matches');
+    assert.deepEqual(
+      envi.facets.organization.map((f) => [f.value, f.count]).sort(),
+      [
+        ['malmo', 1],
+        ['naturvardsverket', 1],
+      ],
+    );
+  });
+
   test('sorts by title, newest and last modified', async () => {
     const byTitle = (await search('', { sort: 'title' })).hits.map((h) => h.slug);
     assert.deepEqual(byTitle.slice(0, 2), ['vatten', 'forskolor'], 'Badplatser, Förskolor …');
     const newest = (await search('', { sort: 'newest' })).hits.map((h) => h.slug);
     assert.equal(newest.length, 7);
     assert.equal((await search('', { limit: 2, offset: 6, sort: 'title' })).hits.length, 1, 'paging');
+    for (const sort of ['title', 'newest', 'modified'] as const) {
+      const forwards = (await search('', { sort })).hits.map((h) => h.slug);
+      assert.deepEqual((await search('', { sort, reverse: true })).hits.map((h) => h.slug), [...forwards].reverse(), `${sort} reversed`);
+    }
+    assert.deepEqual((await search('', { sort: 'title', reverse: true, limit: 2, offset: 1 })).hits.map((h) => h.slug), byTitle.slice().reverse().slice(1, 3), 'reversed, paged');
   });
 
   test('drafts, private and deleted datasets: only for those who may see them', async () => {

@@ -57,6 +57,14 @@ export interface SearchRequest {
   scope: SearchScope;
   /** Values per facet (selected values are always included). */
   facetSize?: number;
+  /**
+   * 'any' (the default, the search page's): a facet's values are OR-ed and each facet counts the
+   * matches without its own filter. 'all' (CKAN's fq, Solr's semantics): every value must match and
+   * every facet counts within the matches.
+   */
+  filterMode?: 'any' | 'all';
+  /** The sort order read backwards (title Z–Å, oldest first); relevance is never reversed. */
+  reverse?: boolean;
 }
 
 export interface FacetCount {
