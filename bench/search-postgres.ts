@@ -15,12 +15,17 @@
 //                              drops it afterwards (BENCH_SEARCH_PG_KEEP=1 keeps it, and a later run
 //                              with BENCH_SEARCH_PG_REUSE=1 measures it again without copying)
 //   BENCH_SEARCH_PG_ROUNDS     in-process rounds over the mix (default 10, the first is warm-up)
+//
+// 3. ALLMANNING_SEARCH_INDEX=embedded on the same database: the embedded index built in this
+//    process from PostgreSQL (timed), the mix in process (BENCH_SEARCH_ROUNDS rounds, as the
+//    embedded run), then the built server with that setting under the same HTTP load — the first
+//    answer after /readyz includes waiting for the build `serve` starts at once.
 import SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { createDatabase } from '../src/db/index.js';
 import { createSearchDomain, type SearchTables } from '../src/domains/search/index.js';
-import type { SearchRequest } from '../src/domains/search/search.model.js';
+import type { IndexStats, SearchRequest } from '../src/domains/search/search.model.js';
 import { systemClock } from '../src/platform/clock.js';
 import { cyclingRequests, freePort, latencySummary, log, measure, memoryOf, round, runCli, startApp, stop, waitFor200, type HttpResult } from './harness.js';
 
@@ -32,11 +37,21 @@ const TABLES = ['organization', 'dataset', 'distribution'] as const;
 /** Columns stored as JSON text in SQLite and jsonb in PostgreSQL: parsed, so jsonb gets the object, not a string. */
 const JSON_COLUMNS = new Set(['metadata']);
 
+type LatencyByKind = { rounds: number; queries: number; p50Ms: number; p99Ms: number; maxMs: number; byKind: Record<string, { p50Ms: number; p99Ms: number; maxMs: number }> };
+
+export interface EmbeddedOnPostgresReport {
+  buildSeconds: number;
+  documents: number;
+  inProcess: LatencyByKind;
+  http: { search: HttpResult; firstAnswerMs: number; rssMb: number | undefined; peakRssMb: number | undefined };
+}
+
 export interface PostgresSearchReport {
   copySeconds: number;
   dbMb: number;
-  inProcess: { rounds: number; queries: number; p50Ms: number; p99Ms: number; maxMs: number; byKind: Record<string, { p50Ms: number; p99Ms: number; maxMs: number }> };
+  inProcess: LatencyByKind;
   http: { search: HttpResult; firstAnswerMs: number; warmSeconds: number; rssMb: number | undefined; peakRssMb: number | undefined };
+  embeddedIndex: EmbeddedOnPostgresReport;
   targets: { name: string; target: number; value: number; met: boolean }[];
 }
 
@@ -187,9 +202,62 @@ export async function postgresSearchBenchmark<Q extends Mix>(options: Options<Q>
     } finally {
       await stop(app);
     }
-    const targets = [{ name: 'PostgreSQL in-process p99 (ms), aim', target: 50, value: inProcess.p99Ms, met: inProcess.p99Ms <= 50 }];
-    return { copySeconds, dbMb, inProcess, http: { search, firstAnswerMs, warmSeconds, rssMb: rss?.rssMb, peakRssMb: rss?.peakRssMb }, targets };
+    const embeddedIndex = await embeddedOnPostgres(url, options);
+    const embeddedP99 = embeddedIndex.inProcess.p99Ms;
+    const targets = [
+      { name: 'PostgreSQL in-process p99 (ms), aim', target: 50, value: inProcess.p99Ms, met: inProcess.p99Ms <= 50 },
+      { name: 'PostgreSQL + embedded index: in-process p99 (ms), aim', target: 50, value: embeddedP99, met: embeddedP99 <= 50 },
+    ];
+    return { copySeconds, dbMb, inProcess, http: { search, firstAnswerMs, warmSeconds, rssMb: rss?.rssMb, peakRssMb: rss?.peakRssMb }, embeddedIndex, targets };
   } finally {
     if (process.env.BENCH_SEARCH_PG_KEEP !== '1') await admin(options.adminUrl, (client) => client.query(`drop database if exists ${DATABASE}`));
+  }
+}
+
+/** Measures ALLMANNING_SEARCH_INDEX=embedded on the PostgreSQL database (step 3 above). */
+async function embeddedOnPostgres<Q extends Mix>(url: string, options: Options<Q>): Promise<EmbeddedOnPostgresReport> {
+  const rounds = Number(process.env.BENCH_SEARCH_ROUNDS ?? 30);
+  const database = createDatabase({ databaseUrl: url, poolSize: 10 });
+  let build: IndexStats;
+  const all: number[] = [];
+  const byKind = new Map<string, number[]>();
+  try {
+    const domain = createSearchDomain({ db: database.db as unknown as Kysely<SearchTables>, clock: systemClock, dialect: 'postgres', config: { baseUrl: 'http://127.0.0.1' }, backend: 'embedded' });
+    build = await domain.index.rebuild();
+    log(`search (PostgreSQL + embedded index): ${build.documents} datasets indexed from PostgreSQL in ${round(build.ms / 1000, 1)} s`);
+    const memory = (domain.index as unknown as { memory: { search(request: SearchRequest, options: { cache: boolean }): unknown } }).memory;
+    for (let r = 0; r < rounds; r++) {
+      for (const query of options.mix) {
+        const started = performance.now();
+        memory.search(options.requestOf(query), { cache: false });
+        const ms = performance.now() - started;
+        if (r === 0) continue; // warm-up round
+        all.push(ms);
+        (byKind.get(query.kind) ?? byKind.set(query.kind, []).get(query.kind)!).push(ms);
+      }
+    }
+  } finally {
+    await database.close();
+  }
+  const inProcess = { rounds: rounds - 1, queries: all.length, ...latencySummary(all, 3), byKind: Object.fromEntries([...byKind].map(([kind, times]) => [kind, latencySummary(times, 3)])) };
+  log(`search (PostgreSQL + embedded index): in process p50 ${inProcess.p50Ms} ms, p99 ${inProcess.p99Ms} ms over ${inProcess.queries} queries`);
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const app = startApp(options.dataDir, port, { DATABASE_URL: url, ALLMANNING_SEARCH_INDEX: 'embedded' });
+  try {
+    await waitFor200(`${base}/readyz`, app, performance.now(), 50, 60_000);
+    const started = performance.now();
+    const first = await fetch(`${base}${options.pathOf(options.mix[0]!)}`);
+    if (first.status !== 200) throw new Error(`GET ${options.pathOf(options.mix[0]!)} answered ${first.status}`);
+    await first.arrayBuffer();
+    const firstAnswerMs = round(performance.now() - started, 0);
+    const requestsFor = cyclingRequests(options.mix.map(options.pathOf));
+    const search = await measure('GET /api/v1/search on PostgreSQL, embedded index (the mix)', base, options.baselineRps, { connections: options.connections, warmupSeconds: options.warmupSeconds, seconds: options.seconds, requestsFor });
+    search.ratioToBaseline = round(search.requestsPerSec / options.baselineRps, 3);
+    const rss = memoryOf(app.pid);
+    return { buildSeconds: round(build.ms / 1000, 2), documents: build.documents, inProcess, http: { search, firstAnswerMs, rssMb: rss?.rssMb, peakRssMb: rss?.peakRssMb } };
+  } finally {
+    await stop(app);
   }
 }

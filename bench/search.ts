@@ -248,5 +248,7 @@ function postgresTable(report: PostgresSearchReport): string {
   const kinds = Object.entries(report.inProcess.byKind).map(([kind, k]) => [kind, k.p50Ms.toFixed(2), k.p99Ms.toFixed(2)]);
   const head = `\n\nsearch on PostgreSQL (database ${report.dbMb} MB, copied in ${report.copySeconds} s)\n`;
   const http = `\nGET /api/v1/search on PostgreSQL: ${report.http.search.requestsPerSec} req/s (${report.http.search.ratioToBaseline} of hello world), p50 ${report.http.search.p50Ms} ms, p99 ${report.http.search.p99Ms} ms, first answer ${report.http.firstAnswerMs} ms, every question once ${report.http.warmSeconds} s; server RSS ${report.http.rssMb} MB (peak ${report.http.peakRssMb} MB)\n`;
-  return `${head}${textTable(['query kind', 'p50 ms', 'p99 ms'], kinds)}\nin process overall: p50 ${report.inProcess.p50Ms} ms, p99 ${report.inProcess.p99Ms} ms${http}`;
+  const e = report.embeddedIndex;
+  const embedded = `\nPostgreSQL + embedded index (ALLMANNING_SEARCH_INDEX=embedded): built from PostgreSQL in ${e.buildSeconds} s; in process p50 ${e.inProcess.p50Ms} ms, p99 ${e.inProcess.p99Ms} ms; GET /api/v1/search ${e.http.search.requestsPerSec} req/s (${e.http.search.ratioToBaseline} of hello world), p99 ${e.http.search.p99Ms} ms, first answer ${e.http.firstAnswerMs} ms; server RSS ${e.http.rssMb} MB (peak ${e.http.peakRssMb} MB)\n`;
+  return `${head}${textTable(['query kind', 'p50 ms', 'p99 ms'], kinds)}\nin process overall: p50 ${report.inProcess.p50Ms} ms, p99 ${report.inProcess.p99Ms} ms${http}${embedded}`;
 }
