@@ -13,6 +13,7 @@ import * as m0009 from './2026-11-29-0009-import-queue.js';
 import * as m0010 from './2026-11-29-0010-organization-publisher-type.js';
 import * as m0011 from './2026-11-29-0011-harvest.js';
 import * as m0012 from './2026-11-29-0012-search-vector.js';
+import * as m0013 from './2026-11-29-0013-search-facets.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -34,4 +35,5 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-11-29-0010-organization-publisher-type': m0010,
   '2026-11-29-0011-harvest': m0011,
   '2026-11-29-0012-search-vector': m0012,
+  '2026-11-29-0013-search-facets': m0013,
 };

@@ -9,13 +9,20 @@
 //   matching row (seconds for a common word at 100,000 datasets).
 //   A query word matches its Swedish stem, its English stem or itself; `prefix*` matches words as
 //   written; "phrases" are phrase queries on the words as written.
-// - Ranking: ts_rank with the A/B/C weights; ties by title.
-// - Facets: a GROUP BY per facet over the matching datasets, read once into a materialised CTE for
-//   every facet without a filter of its own (and the total); each filtered facet counts the matches
-//   without its own filter in a statement of its own, in parallel. Codes (ECON, CSV, CC_BY_4_0) are
-//   mapped to and from the stored IRIs here, so both implementations speak the same values.
-// - Answers are kept while the catalog does not change (answer-cache.ts): seconds at 100,000
-//   datasets for a word in most of the catalog, once per change.
+// - Who may see it, facet values and sort keys: a narrow row per dataset (table dataset_facet,
+//   migration 2026-11-29-0013, kept by triggers on dataset and distribution): status, visibility,
+//   organisation, title/modified/created, and the facet values as prefixed tokens ('t:<theme IRI>',
+//   'k:<keyword>', 'f:<format IRI>', …) with the distributions' licences. Searches read these rows
+//   and the vectors, never the wide dataset rows but for the hits shown.
+// - Ranking: ts_rank with the A/B/C weights, computed where the matches are found; ties by title.
+//   Other orders walk dataset_facet's indexes on title, last modified and created.
+// - Facets: every row's tokens (plus 'o:<organisation id>', the open / not open token and '_:' for
+//   the total) unnested and grouped in one statement for all facets without a filter of their own;
+//   each filtered facet counts the matches without its own filter in a statement of its own, in
+//   parallel. Codes (ECON, CSV, CC_BY_4_0) are mapped to and from the stored IRIs here, so both
+//   implementations speak the same values.
+// - Answers are kept while the catalog does not change (answer-cache.ts): hundreds of milliseconds
+//   at 100,000 datasets for a word in most of the catalog, once per change.
 // Differences from the embedded index (docs/search.md): distribution titles are not searched, and
 // no "did you mean" is offered.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
@@ -66,83 +73,105 @@ function licenceIris(codes: readonly string[]): string[] {
 let openIrisMemo: string[] | undefined;
 const openIris = () => (openIrisMemo ??= allLicences().flatMap((l) => (l.open ? [l.iri, ...(l.euIri ? [l.euIri] : [])] : [])));
 
-const KEYWORDS = sql.raw(`jsonb_array_elements_text(coalesce(d.metadata -> 'keywords' -> 'sv', '[]'::jsonb) || coalesce(d.metadata -> 'keywords' -> 'en', '[]'::jsonb))`);
-const NOT_OPEN_DISTRIBUTION = (iris: string[]) => sql`exists (select 1 from distribution x where x.dataset_id = d.id and not (coalesce(x.metadata ->> 'license', '') = any(${iris}::text[])))`;
-const HAS_DISTRIBUTION = sql`exists (select 1 from distribution x where x.dataset_id = d.id)`;
+/**
+ * The facets kept as tokens in dataset_facet.tokens (migration 2026-11-29-0013), by prefix. Each
+ * count also unnests 'o:<organisation id>' (organisation and organisation type), 'p:open' or
+ * 'p:notOpen' (none without distributions) and '_:' (the total) from the row's other columns.
+ */
+const TOKEN_PREFIX = { theme: 't:', hvd: 'h:', accessRights: 'a:', keyword: 'k:', format: 'f:', license: 'l:', organization: 'o:', organizationType: 'o:', open: 'p:' } as const satisfies Record<FacetName, string>;
+const TOTAL_TOKEN = '_:';
+const facetOfPrefix = new Map<string, FacetName[]>();
+for (const facet of facetNames) facetOfPrefix.set(TOKEN_PREFIX[facet], [...(facetOfPrefix.get(TOKEN_PREFIX[facet]) ?? []), facet]);
 
-/** The SQL condition of one facet's filter (OR within the facet). */
+/** A dataset's open / not open token from its distributions' licences ('' for none). */
+const OPEN_TOKEN = (open: string[]) => sql`case when cardinality(f.licences) = 0 then null when f.licences <@ ${open}::text[] then 'p:open' else 'p:notOpen' end`;
+
+/** The stored tokens of a facet's values (codes → IRIs, as the catalog stores them). */
+function tokensOf(facet: 'theme' | 'hvd' | 'accessRights' | 'keyword' | 'format' | 'license', values: readonly string[]): string[] {
+  const prefix = TOKEN_PREFIX[facet];
+  switch (facet) {
+    case 'theme':
+      return values.map((c) => prefix + codeToIri('dataTheme', c));
+    case 'hvd':
+      return values.map((c) => prefix + codeToIri('hvdCategory', c));
+    case 'accessRights':
+      return values.map((c) => prefix + codeToIri('accessRight', c));
+    case 'format':
+      return values.map((c) => prefix + codeToIri('fileType', c));
+    case 'license':
+      return licenceIris(values).map((iri) => prefix + iri);
+    case 'keyword':
+      return values.map((k) => prefix + k);
+  }
+}
+
+/** The SQL condition of one facet's filter (OR within the facet), on dataset_facet f. */
 function facetCondition(facet: FacetName, values: readonly string[]): Sql {
   const list = [...values];
   switch (facet) {
     case 'organization':
-      return sql`d.organization_id in (select id from organization where slug = any(${list}::text[]))`;
+      return sql`f.organization_id in (select id from organization where slug = any(${list}::text[]))`;
     case 'organizationType':
-      return sql`d.organization_id in (select id from organization where type = any(${list}::text[]))`;
-    case 'theme':
-      return sql`(d.metadata -> 'themes') ?| ${list.map((c) => codeToIri('dataTheme', c))}::text[]`;
-    case 'hvd':
-      return sql`(d.metadata -> 'hvdCategories') ?| ${list.map((c) => codeToIri('hvdCategory', c))}::text[]`;
-    case 'accessRights':
-      return sql`(d.metadata ->> 'accessRights') = any(${list.map((c) => codeToIri('accessRight', c))}::text[])`;
-    case 'keyword':
-      return sql`exists (select 1 from ${KEYWORDS} k where lower(trim(k)) = any(${list}::text[]))`;
-    case 'format':
-      return sql`exists (select 1 from distribution x where x.dataset_id = d.id and (x.metadata ->> 'format') = any(${list.map((c) => codeToIri('fileType', c))}::text[]))`;
-    case 'license':
-      return sql`exists (select 1 from distribution x where x.dataset_id = d.id and (x.metadata ->> 'license') = any(${licenceIris(list)}::text[]))`;
+      return sql`f.organization_id in (select id from organization where type = any(${list}::text[]))`;
     case 'open': {
       const parts: Sql[] = [];
-      if (list.includes('open')) parts.push(sql`(${HAS_DISTRIBUTION} and not ${NOT_OPEN_DISTRIBUTION(openIris())})`);
-      if (list.includes('notOpen')) parts.push(NOT_OPEN_DISTRIBUTION(openIris()));
+      if (list.includes('open')) parts.push(sql`(cardinality(f.licences) > 0 and f.licences <@ ${openIris()}::text[])`);
+      if (list.includes('notOpen')) parts.push(sql`not (f.licences <@ ${openIris()}::text[])`);
       return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
     }
+    default:
+      return sql`f.tokens && ${tokensOf(facet, list)}::text[]`;
   }
 }
 
+/** Who may see a dataset, on its dataset_facet row f. */
 function visibilityCondition(scope: SearchScope): Sql {
-  if ('all' in scope) return sql`true`;
-  const open = sql`(d.status = 'published' and d.visibility = 'public')`;
-  return scope.insiderOf.length ? sql`(${open} or d.organization_id = any(${[...scope.insiderOf]}::text[]))` : open;
+  const notDeleted = sql`f.deleted_at is null`;
+  if ('all' in scope) return notDeleted;
+  const open = sql`(f.status = 'published' and f.visibility = 'public')`;
+  return scope.insiderOf.length ? sql`${notDeleted} and (${open} or f.organization_id = any(${[...scope.insiderOf]}::text[]))` : sql`${notDeleted} and ${open}`;
 }
 
-/** SELECT value, n for one facet over `m`, the matching datasets (id, organization_id, metadata). */
-function facetSelect(facet: FacetName): Sql {
-  switch (facet) {
-    case 'organization':
-      return sql`select o.slug as value, count(*) as n from m join organization o on o.id = m.organization_id group by o.slug`;
-    case 'organizationType':
-      return sql`select o.type as value, count(*) as n from m join organization o on o.id = m.organization_id group by o.type`;
-    case 'theme':
-      return sql`select v as value, count(*) as n from m d, jsonb_array_elements_text(coalesce(d.metadata -> 'themes', '[]'::jsonb)) v group by v`;
-    case 'hvd':
-      return sql`select v as value, count(*) as n from m d, jsonb_array_elements_text(coalesce(d.metadata -> 'hvdCategories', '[]'::jsonb)) v group by v`;
-    case 'accessRights':
-      return sql`select d.metadata ->> 'accessRights' as value, count(*) as n from m d where d.metadata ->> 'accessRights' is not null group by 1`;
-    case 'keyword':
-      return sql`select lower(trim(k)) as value, count(distinct d.id) as n from m d, ${KEYWORDS} k group by 1`;
-    case 'format':
-      return sql`select x.metadata ->> 'format' as value, count(distinct m.id) as n from m join distribution x on x.dataset_id = m.id where x.metadata ->> 'format' is not null group by 1`;
-    case 'license':
-      return sql`select x.metadata ->> 'license' as value, count(distinct m.id) as n from m join distribution x on x.dataset_id = m.id where x.metadata ->> 'license' is not null group by 1`;
-    case 'open':
-      return sql`select case when ${NOT_OPEN_DISTRIBUTION(openIris())} then 'notOpen' else 'open' end as value, count(*) as n from m d where ${HAS_DISTRIBUTION} group by 1`;
-  }
-}
-
-type FacetRow = { facet: string; value: string | null; n: number | string };
+type Counts = { total?: number; byFacet: Map<FacetName, Map<string, number>> };
 
 /**
- * Counts of `facets` (and, with `total`, the number of matches) over the datasets matching `where`,
- * in one statement: the matches are read once into a materialised CTE and every count reads that.
- * (One statement per facet made PostgreSQL find the matches again for each — nine scans of the
- * catalog for a common word.)
+ * Counts of `facets` (and, with `total`, the number of matches) over the dataset_facet rows f
+ * matching `where`, in one pass: each row's tokens unnested and grouped. Organisations are counted
+ * by id and turned into slugs and types with `organizations`.
  */
-async function facetCounts(db: Db, facets: readonly FacetName[], where: Sql, total: boolean): Promise<FacetRow[]> {
-  const parts = facets.map((facet) => sql`select ${facet}::text as facet, f.value::text as value, f.n::bigint as n from (${facetSelect(facet)}) f`);
-  if (total) parts.push(sql`select '_total'::text as facet, null::text as value, count(*)::bigint as n from m`);
-  if (parts.length === 0) return [];
-  const statement = sql`with m as materialized (select d.id, d.organization_id, d.metadata from dataset d where ${where}) ${sql.join(parts, sql` union all `)}`;
-  return (await statement.execute(db)).rows as FacetRow[];
+async function facetCounts(db: Db, facets: readonly FacetName[], where: Sql, total: boolean, organizations: Map<string, { slug: string; type: string }>): Promise<Counts> {
+  const counts: Counts = { byFacet: new Map(facets.map((f) => [f, new Map<string, number>()])) };
+  const prefixes = [...new Set(facets.map((f) => TOKEN_PREFIX[f])), ...(total ? [TOTAL_TOKEN] : [])];
+  if (prefixes.length === 0) return counts;
+  // Every prefix asked for: no filter on the tokens (the shared count of a search without filters).
+  const allPrefixes = new Set(Object.values(TOKEN_PREFIX)).size + 1 === prefixes.length;
+  const tokenFilter = allPrefixes ? sql`` : sql`and left(t, 2) = any(${prefixes}::text[])`;
+  const rows = (
+    await sql<{ t: string; n: string | number }>`
+      select t, count(*) as n
+      from dataset_facet f, unnest(f.tokens || array['o:' || f.organization_id, ${OPEN_TOKEN(openIris())}, ${TOTAL_TOKEN}::text]) t
+      where ${where} and t is not null ${tokenFilter}
+      group by t`.execute(db)
+  ).rows;
+  const add = (facet: FacetName, value: string, n: number) => {
+    const map = counts.byFacet.get(facet);
+    if (map) map.set(value, (map.get(value) ?? 0) + n);
+  };
+  for (const row of rows) {
+    const n = Number(row.n);
+    if (row.t === TOTAL_TOKEN) {
+      if (total) counts.total = n;
+      continue;
+    }
+    const prefix = row.t.slice(0, 2);
+    const value = row.t.slice(2);
+    for (const facet of facetOfPrefix.get(prefix) ?? []) {
+      if (facet === 'organization') add(facet, organizations.get(value)?.slug ?? value, n);
+      else if (facet === 'organizationType') add(facet, organizations.get(value)?.type ?? '', n);
+      else add(facet, codeOfFacetValue(facet, value), n);
+    }
+  }
+  return counts;
 }
 
 function codeOfFacetValue(facet: FacetName, value: string): string {
@@ -168,9 +197,8 @@ export function createPostgresIndex(db: Db): SearchIndex & { evaluate(request: S
   async function evaluate(request: SearchRequest): Promise<SearchResult> {
     const query = parseQuery(request.q);
     const tsquery = tsQueryOf(query);
-    const base: Sql[] = [sql`d.deleted_at is null`, visibilityCondition(request.scope)];
     // The stored vectors (dataset_search, kept by a trigger; migration 2026-11-29-0012), read through their GIN index.
-    if (tsquery) base.push(sql`d.id in (select s.dataset_id from dataset_search s where s.vector @@ (${tsquery}))`);
+    const textMatch = tsquery ? [sql`f.dataset_id in (select s.dataset_id from dataset_search s where s.vector @@ (${tsquery}))`] : [];
     const filters = new Map<FacetName, Sql>();
     const everyValue = request.filterMode === 'all';
     for (const facet of facetNames) {
@@ -178,49 +206,47 @@ export function createPostgresIndex(db: Db): SearchIndex & { evaluate(request: S
       if (!values?.length) continue;
       filters.set(facet, everyValue ? sql`(${sql.join(values.map((value) => facetCondition(facet, [value])), sql` and `)})` : facetCondition(facet, values));
     }
-    const whereWithout = (except?: FacetName) => sql.join([...base, ...[...filters].filter(([f]) => f !== except).map(([, c]) => c)], sql` and `);
-    const where = whereWithout();
+    const filtersWithout = (except?: FacetName) => [...filters].filter(([f]) => f !== except).map(([, c]) => c);
+    // Everything is read from the narrow dataset_facet rows (f) and the stored vectors; the wide
+    // dataset rows only for the page's hits.
+    const where = (except?: FacetName) => sql.join([visibilityCondition(request.scope), ...textMatch, ...filtersWithout(except)], sql` and `);
 
     // Reversed: every key flipped, ties included, as the embedded index reads its orders backwards.
     const [asc, desc] = request.reverse && request.sort !== 'relevance' ? [sql`desc`, sql`asc`] : [sql`asc`, sql`desc`];
     const order =
-      request.sort === 'title' || (request.sort === 'relevance' && !tsquery)
-        ? sql`d.sort_title ${asc}, d.id ${asc}`
-        : request.sort === 'modified'
-          ? sql`d.updated_at ${desc}, d.id ${asc}`
-          : request.sort === 'newest'
-            ? sql`d.created_at ${desc}, d.id ${asc}`
-            : sql`rank desc, d.sort_title, d.id`;
-    const rank = tsquery && request.sort === 'relevance' ? sql`(select ts_rank(${WEIGHTS}, s.vector, ${tsquery}) from dataset_search s where s.dataset_id = d.id)` : sql`0`;
+      request.sort === 'modified' ? sql`f.updated_at ${desc}, f.dataset_id ${asc}` : request.sort === 'newest' ? sql`f.created_at ${desc}, f.dataset_id ${asc}` : sql`f.sort_title ${asc}, f.dataset_id ${asc}`;
+    // By relevance the matches are ranked where they are found, each stored vector read once.
+    const pageQuery =
+      tsquery && request.sort === 'relevance'
+        ? sql<{ id: string; rank: number }>`select f.dataset_id as id, ts_rank(${WEIGHTS}, s.vector, ${tsquery}) as rank
+            from dataset_search s join dataset_facet f on f.dataset_id = s.dataset_id
+            where s.vector @@ (${tsquery}) and ${sql.join([visibilityCondition(request.scope), ...filtersWithout()], sql` and `)}
+            order by rank desc, f.sort_title, f.dataset_id limit ${request.limit} offset ${request.offset}`
+        : sql<{ id: string; rank: number }>`select f.dataset_id as id, 0 as rank from dataset_facet f where ${where()} order by ${order} limit ${request.limit} offset ${request.offset}`;
     const facetSize = request.facetSize ?? 20;
 
-    // The facets without a filter of their own share the query's matches (and give the total);
+    // The facets without a filter of their own share one count of the matches (with the total);
     // each filtered facet counts the matches without its own filter (filterMode 'all': within them).
     const shared = facetSize > 0 ? facetNames.filter((f) => everyValue || !filters.has(f)) : [];
     const own = facetSize > 0 && !everyValue ? facetNames.filter((f) => filters.has(f)) : [];
-    const [page, ...countRows] = await Promise.all([
-      request.limit > 0
-        ? sql<{ id: string; rank: number }>`select d.id, ${rank} as rank from dataset d where ${where} order by ${order} limit ${request.limit} offset ${request.offset}`.execute(db).then((r) => r.rows)
-        : Promise.resolve([]),
-      facetCounts(db, shared, where, true),
-      ...own.map((facet) => facetCounts(db, [facet], whereWithout(facet), false)),
+    const organizationRows = await searchRepository.organizations(db);
+    const organizationsById = new Map(organizationRows.map((o) => [o.id, { slug: o.slug, type: o.type }]));
+    const [page, sharedCounts, ...ownCounts] = await Promise.all([
+      request.limit > 0 ? pageQuery.execute(db).then((r) => r.rows) : Promise.resolve([]),
+      facetCounts(db, shared, where(), true, organizationsById),
+      ...own.map((facet) => facetCounts(db, [facet], where(facet), false, organizationsById)),
     ]);
-    const rows = countRows.flat();
-    const count = Number(rows.find((r) => r.facet === '_total')?.n ?? 0);
+    const count = sharedCounts.total ?? 0;
     const docs = new Map((await searchRepository.datasetsByIds(db, page.map((p) => p.id))).map((d) => [d.id, d]));
     const hits = page.flatMap((p) => {
       const doc = docs.get(p.id);
       return doc ? [hitOf(storedOf(doc), doc.title, doc.description, Number(p.rank), request.locale, query)] : [];
     });
 
+    const countsOf = (facet: FacetName) => (own.includes(facet) ? ownCounts[own.indexOf(facet)]! : sharedCounts).byFacet.get(facet) ?? new Map<string, number>();
     const facets = Object.fromEntries(
       facetNames.map((facet) => {
-        const counts = new Map<string, number>();
-        for (const row of rows) {
-          if (row.facet !== facet || row.value === null) continue;
-          const code = codeOfFacetValue(facet, row.value);
-          counts.set(code, (counts.get(code) ?? 0) + Number(row.n));
-        }
+        const counts = new Map(countsOf(facet));
         const selected = request.filters[facet] ?? [];
         for (const value of selected) if (!counts.has(value)) counts.set(value, 0);
         const list: FacetCount[] = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
@@ -230,18 +256,9 @@ export function createPostgresIndex(db: Db): SearchIndex & { evaluate(request: S
       }),
     ) as Record<FacetName, FacetCount[]>;
 
-    const orgIds = [...new Set(hits.map((h) => h.organizationId))];
-    const orgSlugs = facets.organization.map((f) => f.value);
-    const organizations: SearchOrganization[] =
-      orgIds.length || orgSlugs.length
-        ? (
-            await db
-              .selectFrom('organization')
-              .select(['id', 'slug', 'name_sv', 'name_en', 'type', 'updated_at'])
-              .where((eb) => eb.or([eb('id', 'in', orgIds.length ? orgIds : ['']), eb('slug', 'in', orgSlugs.length ? orgSlugs : [''])]))
-              .execute()
-          ).map((r) => ({ id: r.id, slug: r.slug, name: { sv: r.name_sv, ...(r.name_en ? { en: r.name_en } : {}) }, type: r.type, updatedAt: r.updated_at }))
-        : [];
+    const orgIds = new Set(hits.map((h) => h.organizationId));
+    const orgSlugs = new Set(facets.organization.map((f) => f.value));
+    const organizations: SearchOrganization[] = organizationRows.filter((o) => orgIds.has(o.id) || orgSlugs.has(o.slug));
     return { total: count, hits, facets, organizations, query, didYouMean: null };
   }
 
@@ -271,9 +288,11 @@ export function createPostgresIndex(db: Db): SearchIndex & { evaluate(request: S
       const started = performance.now();
       const total = await searchRepository.countDatasets(db);
       onProgress?.(0, total);
-      // Every vector computed again (a restored backup or rows changed with triggers off), then the index.
+      // Every vector and facet row computed again (a restored backup or rows changed with triggers off), then their indexes.
       await sql`insert into dataset_search (dataset_id, vector) select id, dataset_search_vector(metadata) from dataset on conflict (dataset_id) do update set vector = excluded.vector`.execute(db);
+      await sql`select dataset_facet_refresh(array(select id from dataset))`.execute(db);
       await sql`reindex index dataset_search_vector_idx`.execute(db);
+      await sql`reindex table dataset_facet`.execute(db);
       answers.invalidate();
       onProgress?.(total, total);
       return { documents: total, ms: performance.now() - started };

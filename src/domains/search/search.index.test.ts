@@ -190,6 +190,20 @@ for (const backend of backends) describe(`search (${backend})`, () => {
     assert.equal(miss?.query, 'förskolr');
   });
 
+  test('a distribution added, changed or removed shows in the format, licence and open facets', async () => {
+    const count = async (facet: 'format' | 'license' | 'open', value: string) => (await search('', { filters: { format: ['JSON'] } })).facets[facet].find((f) => f.value === value)?.count ?? 0;
+    const json = async () => (await slugs('', { filters: { format: ['JSON'] } })).sort();
+    assert.deepEqual(await json(), ['licenser']);
+    const { distributionId } = await domains().catalog.catalog.distributions.add(editorActor, 'vatten', { accessUrl: 'https://example.se/vatten.json', format: JSON_TYPE, license: PROPRIETARY });
+    assert.deepEqual(await json(), ['licenser', 'vatten'], 'added');
+    assert.equal(await count('open', 'notOpen'), 1, 'the proprietary licence makes it not open');
+    await domains().catalog.catalog.distributions.update(editorActor, 'vatten', distributionId, { accessUrl: 'https://example.se/vatten.json', format: JSON_TYPE, license: CC0 });
+    assert.equal(await count('open', 'notOpen'), 0, 'changed to CC0');
+    assert.equal(await count('license', 'CC0'), 2);
+    await domains().catalog.catalog.distributions.remove(editorActor, 'vatten', distributionId);
+    assert.deepEqual(await json(), ['licenser'], 'removed');
+  });
+
   test('edits, unpublishing and deletes show in the next search', async () => {
     await domains().catalog.catalog.datasets.update(editorActor, 'mal', { title: { sv: 'Miljömål för havet' } });
     assert.deepEqual(await slugs('havet'), ['mal']);
