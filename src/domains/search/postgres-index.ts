@@ -141,8 +141,12 @@ type Counts = { total?: number; byFacet: Map<FacetName, Map<string, number>> };
  */
 async function facetCounts(db: Db, facets: readonly FacetName[], where: Sql, total: boolean, organizations: Map<string, { slug: string; type: string }>): Promise<Counts> {
   const counts: Counts = { byFacet: new Map(facets.map((f) => [f, new Map<string, number>()])) };
+  if (facets.length === 0) {
+    // Only the total (type-ahead, CKAN without facet.field): no tokens to unnest.
+    if (total) counts.total = Number((await sql<{ n: string | number }>`select count(*) as n from dataset_facet f where ${where}`.execute(db)).rows[0]?.n ?? 0);
+    return counts;
+  }
   const prefixes = [...new Set(facets.map((f) => TOKEN_PREFIX[f])), ...(total ? [TOTAL_TOKEN] : [])];
-  if (prefixes.length === 0) return counts;
   // Every prefix asked for: no filter on the tokens (the shared count of a search without filters).
   const allPrefixes = new Set(Object.values(TOKEN_PREFIX)).size + 1 === prefixes.length;
   const tokenFilter = allPrefixes ? sql`` : sql`and left(t, 2) = any(${prefixes}::text[])`;
