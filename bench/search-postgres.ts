@@ -20,6 +20,7 @@
 //    process from PostgreSQL (timed), the mix in process (BENCH_SEARCH_ROUNDS rounds, as the
 //    embedded run), then the built server with that setting under the same HTTP load — the first
 //    answer after /readyz includes waiting for the build `serve` starts at once.
+import type { ChildProcess } from 'node:child_process';
 import SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
@@ -143,28 +144,12 @@ export async function postgresSearchBenchmark<Q extends Mix>(options: Options<Q>
     const domain = createSearchDomain({ db: database.db as unknown as Kysely<SearchTables>, clock: systemClock, dialect: 'postgres', config: { baseUrl: 'http://127.0.0.1' }, backend: 'postgres' });
     // Every query evaluated by the database, the answer cache bypassed (as the embedded run does).
     const index = domain.index as unknown as { evaluate(request: SearchRequest): Promise<unknown> };
-    const all: number[] = [];
-    const byKind = new Map<string, number[]>();
+    let inProcess: LatencyByKind;
     try {
-      for (let r = 0; r < ROUNDS; r++) {
-        for (const query of options.mix) {
-          const started = performance.now();
-          await index.evaluate(options.requestOf(query));
-          const ms = performance.now() - started;
-          if (r === 0) continue; // warm-up round
-          all.push(ms);
-          (byKind.get(query.kind) ?? byKind.set(query.kind, []).get(query.kind)!).push(ms);
-        }
-      }
+      inProcess = await timeMix(ROUNDS, options, (request) => index.evaluate(request), 2);
     } finally {
       await database.close();
     }
-    const inProcess = {
-      rounds: ROUNDS - 1,
-      queries: all.length,
-      ...latencySummary(all, 2),
-      byKind: Object.fromEntries([...byKind].map(([kind, times]) => [kind, latencySummary(times, 2)])),
-    };
     log(`search (PostgreSQL): in process p50 ${inProcess.p50Ms} ms, p99 ${inProcess.p99Ms} ms over ${inProcess.queries} queries`);
 
     // 2. HTTP.
@@ -176,12 +161,7 @@ export async function postgresSearchBenchmark<Q extends Mix>(options: Options<Q>
     let warmSeconds: number;
     let rss: ReturnType<typeof memoryOf>;
     try {
-      await waitFor200(`${base}/readyz`, app, performance.now(), 50, 60_000);
-      const started = performance.now();
-      const first = await fetch(`${base}${options.pathOf(options.mix[0]!)}`);
-      if (first.status !== 200) throw new Error(`GET ${options.pathOf(options.mix[0]!)} answered ${first.status}`);
-      await first.arrayBuffer();
-      firstAnswerMs = round(performance.now() - started, 0);
+      firstAnswerMs = await firstAnswer(base, app, options);
       // Every question of the mix asked once, one after another, before the load: uncached answers
       // take seconds here (the in-process figures), and 32 connections asking two dozen of them at
       // once would only measure the first minute's queue. The load then measures what the embedded
@@ -219,39 +199,23 @@ async function embeddedOnPostgres<Q extends Mix>(url: string, options: Options<Q
   const rounds = Number(process.env.BENCH_SEARCH_ROUNDS ?? 30);
   const database = createDatabase({ databaseUrl: url, poolSize: 10 });
   let build: IndexStats;
-  const all: number[] = [];
-  const byKind = new Map<string, number[]>();
+  let inProcess: LatencyByKind;
   try {
     const domain = createSearchDomain({ db: database.db as unknown as Kysely<SearchTables>, clock: systemClock, dialect: 'postgres', config: { baseUrl: 'http://127.0.0.1' }, backend: 'embedded' });
     build = await domain.index.rebuild();
     log(`search (PostgreSQL + embedded index): ${build.documents} datasets indexed from PostgreSQL in ${round(build.ms / 1000, 1)} s`);
     const memory = (domain.index as unknown as { memory: { search(request: SearchRequest, options: { cache: boolean }): unknown } }).memory;
-    for (let r = 0; r < rounds; r++) {
-      for (const query of options.mix) {
-        const started = performance.now();
-        memory.search(options.requestOf(query), { cache: false });
-        const ms = performance.now() - started;
-        if (r === 0) continue; // warm-up round
-        all.push(ms);
-        (byKind.get(query.kind) ?? byKind.set(query.kind, []).get(query.kind)!).push(ms);
-      }
-    }
+    inProcess = await timeMix(rounds, options, (request) => memory.search(request, { cache: false }), 3);
   } finally {
     await database.close();
   }
-  const inProcess = { rounds: rounds - 1, queries: all.length, ...latencySummary(all, 3), byKind: Object.fromEntries([...byKind].map(([kind, times]) => [kind, latencySummary(times, 3)])) };
   log(`search (PostgreSQL + embedded index): in process p50 ${inProcess.p50Ms} ms, p99 ${inProcess.p99Ms} ms over ${inProcess.queries} queries`);
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const app = startApp(options.dataDir, port, { DATABASE_URL: url, ALLMANNING_SEARCH_INDEX: 'embedded' });
   try {
-    await waitFor200(`${base}/readyz`, app, performance.now(), 50, 60_000);
-    const started = performance.now();
-    const first = await fetch(`${base}${options.pathOf(options.mix[0]!)}`);
-    if (first.status !== 200) throw new Error(`GET ${options.pathOf(options.mix[0]!)} answered ${first.status}`);
-    await first.arrayBuffer();
-    const firstAnswerMs = round(performance.now() - started, 0);
+    const firstAnswerMs = await firstAnswer(base, app, options);
     const requestsFor = cyclingRequests(options.mix.map(options.pathOf));
     const search = await measure('GET /api/v1/search on PostgreSQL, embedded index (the mix)', base, options.baselineRps, { connections: options.connections, warmupSeconds: options.warmupSeconds, seconds: options.seconds, requestsFor });
     search.ratioToBaseline = round(search.requestsPerSec / options.baselineRps, 3);
@@ -260,4 +224,31 @@ async function embeddedOnPostgres<Q extends Mix>(url: string, options: Options<Q
   } finally {
     await stop(app);
   }
+}
+
+/** Every query of the mix `rounds` times (the first round a warm-up), timed one by one. */
+async function timeMix<Q extends Mix>(rounds: number, options: Options<Q>, run: (request: SearchRequest) => unknown, digits: number): Promise<LatencyByKind> {
+  const all: number[] = [];
+  const byKind = new Map<string, number[]>();
+  for (let r = 0; r < rounds; r++) {
+    for (const query of options.mix) {
+      const started = performance.now();
+      await run(options.requestOf(query));
+      const ms = performance.now() - started;
+      if (r === 0) continue; // warm-up round
+      all.push(ms);
+      (byKind.get(query.kind) ?? byKind.set(query.kind, []).get(query.kind)!).push(ms);
+    }
+  }
+  return { rounds: rounds - 1, queries: all.length, ...latencySummary(all, digits), byKind: Object.fromEntries([...byKind].map(([kind, times]) => [kind, latencySummary(times, digits)])) };
+}
+
+/** Waits for the started server's /readyz, then times its answer to the mix's first question. */
+async function firstAnswer<Q extends Mix>(base: string, app: ChildProcess, options: Options<Q>): Promise<number> {
+  await waitFor200(`${base}/readyz`, app, performance.now(), 50, 60_000);
+  const started = performance.now();
+  const first = await fetch(`${base}${options.pathOf(options.mix[0]!)}`);
+  if (first.status !== 200) throw new Error(`GET ${options.pathOf(options.mix[0]!)} answered ${first.status}`);
+  await first.arrayBuffer();
+  return round(performance.now() - started, 0);
 }

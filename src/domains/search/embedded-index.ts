@@ -846,13 +846,14 @@ export class MemoryIndex {
       if (!values || values.length === 0) continue;
       const f = FACET_INDEX[facet];
       const bits = bitsFor(size);
-      values.forEach((value, n) => {
+      for (let n = 0; n < values.length; n++) {
+        const value = values[n]!;
         const id = this.facetIds[f]!.get(facet === 'organization' ? this.organizationIdOf(value) : value);
         // 'any': every value's slots ORed into one set; 'all': the first value's set ANDed with each next one's.
         const into = everyValue && n > 0 ? bitsFor(size) : bits;
         if (id !== undefined) this.facetPostings[f]![id]!.orInto(into);
         if (into !== bits) for (let i = 0; i < bits.length; i++) bits[i]! &= into[i]!;
-      });
+      }
       filterBits.set(f, bits);
     }
     const matched = base.slice();
