@@ -86,6 +86,6 @@ export const settings: readonly SettingDefinition[] = [
     default: 'auto',
     values: ['auto', 'embedded', 'postgres'],
     description:
-      'Which search index answers searches. embedded: an in-memory index in every process, fed from the database and kept current through it (milliseconds at 100,000 datasets; about 4 MB of memory per 1,000 datasets per process). postgres: PostgreSQL full-text search, nothing held in memory (seconds for common words at 100,000 datasets; docs/search.md); needs DATABASE_URL. auto: postgres when DATABASE_URL is set, else embedded.',
+      'Which search index answers searches. embedded: an in-memory index in every process, fed from the database and kept current through it (milliseconds at 100,000 datasets; about 4 MB of memory per 1,000 datasets per process). postgres: PostgreSQL full-text search, nothing held in memory (up to 1.5 s for a word in most of the catalog at 100,000 datasets; docs/performance.md); needs DATABASE_URL. auto: postgres when DATABASE_URL is set, else embedded.',
   },
 ];
