@@ -1,5 +1,6 @@
-// `allmanning harvest add --org SLUG --type dcat|ckan --url URL [--schedule CRON]`, `harvest run ID`
-// and `harvest list`: harvest sources managed by the operator (trusted, no actor). `run` harvests in
+// `allmanning harvest add --org SLUG --type dcat|ckan --url URL [--schedule CRON]`, `harvest run ID`,
+// `harvest list`, `harvest schedule ID CRON` and `harvest remove ID`: harvest sources managed by the
+// operator (trusted, no actor). `run` harvests in
 // this process (holding the source like a worker does: a run already in progress elsewhere is not
 // overlapped) and prints the run; exit 1 with its first error when the run failed.
 import { Option, type Command } from 'commander';
@@ -47,16 +48,12 @@ export function harvestAddCommand(options: HarvestAddOptions): Promise<void> {
 export function harvestRunCommand(id: string, options: { json?: boolean }): Promise<void> {
   return withRuntime(async (deps) => {
     const service = domainsOf(deps).harvest.service;
-    let run;
-    try {
-      run = await service.run(id, {
+    const run = await onSource(id, () =>
+      service.run(id, {
         trigger: 'cli',
         onProgress: (t) => process.stderr.isTTY && process.stderr.write(`\r${t.created} new, ${t.updated} updated, ${t.unchanged} unchanged, ${t.failed} failed`),
-      });
-    } catch (error) {
-      if (error instanceof NotFoundError) throw new CliError(`no harvest source ${id}`);
-      throw error;
-    }
+      }),
+    );
     if (process.stderr.isTTY) process.stderr.write('\n');
     if (!run) throw new CliError(`another run of harvest source ${id} is in progress`);
     const json = presentRun(run);
@@ -67,6 +64,31 @@ export function harvestRunCommand(id: string, options: { json?: boolean }): Prom
       for (const error of json.errors) process.stdout.write(`  ${error}\n`);
     }
     if (run.status === 'failed') throw new CliError(json.errors[0] ?? 'the harvest failed');
+  });
+}
+
+/** Runs `work` on source `id`, with "no harvest source ID" for an id that does not exist. */
+async function onSource<T>(id: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new CliError(`no harvest source ${id}`);
+    throw error;
+  }
+}
+
+export function harvestScheduleCommand(id: string, cron: string, options: { json?: boolean }): Promise<void> {
+  return withRuntime(async (deps) => {
+    const service = domainsOf(deps).harvest.service;
+    const row = await onSource(id, () => service.reschedule(null, id, cron));
+    const json = presentSource(row, await service.lastRun(row.last_run_id), deps.clock.now().toISOString());
+    process.stdout.write(options.json ? `${JSON.stringify(json)}\n` : `${json.id}\t${json.schedule}\tnext run ${json.nextRunAt ?? '-'}\n`);
+  });
+}
+
+export function harvestRemoveCommand(id: string): Promise<void> {
+  return withRuntime(async (deps) => {
+    await onSource(id, () => domainsOf(deps).harvest.service.remove(null, id));
   });
 }
 
@@ -99,5 +121,13 @@ export function addHarvestCommand(program: Command): void {
     .action(harvestAddCommand);
   harvest.command('run').description('Harvest a source now, in this process; prints the run.').argument('<id>', 'the source id').option('--json', 'print the run as JSON').action(harvestRunCommand);
   harvest.command('list').description('List the harvest sources with their latest run.').option('--json', 'print as JSON').action(harvestListCommand);
+  harvest
+    .command('schedule')
+    .description("Change a source's schedule; its next run is computed from now.")
+    .argument('<id>', 'the source id')
+    .argument('<cron>', 'cron expression, Europe/Stockholm (e.g. "0 2 * * *")')
+    .option('--json', 'print the source as JSON')
+    .action(harvestScheduleCommand);
+  harvest.command('remove').description('Stop harvesting a source; its datasets stay and become editable.').argument('<id>', 'the source id').action(harvestRemoveCommand);
   for (const command of harvest.commands) command.exitOverride().showHelpAfterError('(run with --help for usage)');
 }

@@ -88,5 +88,16 @@ describe('the harvest page in Chromium', () => {
     assert.match((await page.textContent('table caption')) ?? '', /Runs, newest first/);
     assert.match((await page.textContent('table')) ?? '', /Run now/);
     await expectAccessible('runs en');
+
+    // The schedule, changed on the source's page: a bad one is explained, a good one saved.
+    const scheduleForm = 'form[action$="/schedule"]';
+    await page.fill(`${scheduleForm} input[name="schedule"]`, 'every night');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(`${scheduleForm} button[type=submit]`)]);
+    assert.match((await page.textContent('main')) ?? '', /Enter a valid cron expression/);
+    await expectAccessible('schedule error en');
+    await page.fill(`${scheduleForm} input[name="schedule"]`, '15 3 * * *');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(`${scheduleForm} button[type=submit]`)]);
+    assert.match((await page.textContent('main')) ?? '', /The schedule has been saved/);
+    assert.equal((await domainsOf(deps).harvest.service.list(null))[0]!.schedule, '15 3 * * *');
   });
 });

@@ -7,7 +7,7 @@ import { pageLinks } from '../../platform/http/page-links.js';
 import type { HarvestJobs } from './harvest.job.js';
 import { presentRun, presentSource } from './harvest.presenter.js';
 import type { HarvestSourceTable as HarvestSourceRow } from './harvest.table.js';
-import { CreateHarvestSourceBody, HarvestRunListSchema, HarvestSourceListSchema, HarvestSourceSchema, RunListQuery, RunNowSchema, SourceListQuery, SourceParams } from './harvest.schemas.js';
+import { CreateHarvestSourceBody, HarvestRunListSchema, HarvestSourceListSchema, HarvestSourceSchema, RunListQuery, RunNowSchema, SourceListQuery, SourceParams, UpdateHarvestSourceBody } from './harvest.schemas.js';
 import type { HarvestService } from './harvest.service.js';
 
 const security = [{ bearerAuth: [] }];
@@ -42,6 +42,12 @@ export function harvestApi(options: { service: HarvestService; jobs: HarvestJobs
       '/api/v1/harvest-sources/:id',
       { schema: { summary: 'One harvest source with its latest run', tags, security, params: SourceParams, response: { 200: HarvestSourceSchema } } },
       async (request) => present(await service.get(request.actor, request.params.id)),
+    );
+
+    app.patch(
+      '/api/v1/harvest-sources/:id',
+      { schema: { summary: "Change a source's schedule (its next run is computed from now)", tags, security, params: SourceParams, body: UpdateHarvestSourceBody, response: { 200: HarvestSourceSchema } } },
+      async (request) => present(await service.reschedule(request.actor, request.params.id, request.body.schedule)),
     );
 
     app.delete(

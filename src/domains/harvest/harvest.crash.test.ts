@@ -105,4 +105,16 @@ test('a harvest killed halfway leaves no duplicate, and the next run completes i
   const unknown = await run(['harvest', 'run', 'no-such-source'], env);
   assert.equal(unknown.code, 1);
   assert.equal(unknown.err, 'allmanning: no harvest source no-such-source\n');
+
+  // `harvest schedule ID CRON` changes the schedule; a bad one exits 1 naming the field; `harvest remove ID`.
+  const rescheduled = JSON.parse(await cli(['harvest', 'schedule', id, '45 3 * * 1', '--json'], env)) as { schedule: string; nextRunAt: string };
+  assert.equal(rescheduled.schedule, '45 3 * * 1');
+  assert.match(rescheduled.nextRunAt, /T0[12]:45:00\.000Z$/, '03:45 in Stockholm');
+  const badCron = await run(['harvest', 'schedule', id, 'every night'], env);
+  assert.equal(badCron.code, 1);
+  assert.match(badCron.err, /schedule/);
+  assert.equal((JSON.parse(await cli(['harvest', 'list', '--json'], env)) as { items: { schedule: string }[] }).items[0]!.schedule, '45 3 * * 1', 'unchanged by the bad one');
+  await cli(['harvest', 'remove', id], env);
+  assert.equal((JSON.parse(await cli(['harvest', 'list', '--json'], env)) as { total: number }).total, 0);
+  assert.equal((await run(['harvest', 'remove', id], env)).code, 1, 'already gone');
 });

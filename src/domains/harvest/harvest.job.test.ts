@@ -99,6 +99,42 @@ describe('harvest jobs and the harvest page', () => {
     assert.match(runsPage.body, /Kör nu/);
   });
 
+  test("a source's schedule is changed (API, page) and the source removed (page); a bad schedule changes nothing", async () => {
+    t.clock.set(new Date('2026-11-28T10:00:00Z'));
+    const source = await harvest().service.add(null, { organization: org.slug, type: 'dcat', url: 'https://example.se/andra.ttl' });
+    const patch = (schedule: unknown) => t.app.inject({ method: 'PATCH', url: `/api/v1/harvest-sources/${source.id}`, headers: { ...bearer(admin), 'content-type': 'application/json' }, payload: JSON.stringify({ schedule }) });
+    const changed = await patch('30 12 * * *');
+    assert.equal(changed.statusCode, 200);
+    assert.deepEqual([changed.json().schedule, changed.json().nextRunAt], ['30 12 * * *', '2026-11-28T11:30:00.000Z']);
+    for (const bad of ['every night', 'x'.repeat(101), 7]) {
+      const refused = await patch(bad);
+      assert.equal(refused.statusCode, 400, String(bad));
+    }
+    assert.equal((await harvest().service.get(null, source.id)).schedule, '30 12 * * *', 'unchanged by the refused ones');
+    const outsider = await createUser(t);
+    assert.equal((await t.app.inject({ method: 'PATCH', url: `/api/v1/harvest-sources/${source.id}`, headers: { ...bearer(outsider), 'content-type': 'application/json' }, payload: '{"schedule":"0 1 * * *"}' })).statusCode, 404);
+
+    const session = await sessionCookie(t, admin);
+    const pageUrl = `/organizations/${org.slug}/harvest/${source.id}`;
+    const form = await formSession(t, pageUrl, session);
+    const post = (path: string, fields: Record<string, string>) => t.app.inject({ method: 'POST', url: path, cookies: form.cookies, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: urlencoded({ _csrf: form.csrf, ...fields }) });
+    const badForm = await post(`${pageUrl}/schedule`, { schedule: 'varje natt' });
+    assert.equal(badForm.statusCode, 400);
+    assert.match(badForm.body, /Ange ett giltigt cron-uttryck/);
+    assert.match(badForm.body, /value="varje natt"/, 'what was typed is kept');
+    const saved = await post(`${pageUrl}/schedule`, { schedule: '' });
+    assert.equal(saved.statusCode, 303);
+    assert.equal((await harvest().service.get(null, source.id)).schedule, '0 2 * * *', 'empty: nightly');
+    const page = await t.app.inject({ method: 'GET', url: pageUrl, cookies: { allmanning_session: session } });
+    assert.match(page.body, /Sluta skörda/);
+    assert.match(page.body, /value="0 2 \* \* \*"/);
+    const noToken = await t.app.inject({ method: 'POST', url: `${pageUrl}/remove`, cookies: form.cookies, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+    assert.equal(noToken.statusCode, 403, 'no CSRF token, no removal');
+    const removed = await post(`${pageUrl}/remove`, {});
+    assert.equal(removed.statusCode, 303);
+    assert.equal((await harvest().service.sourcesOf(null, org.slug)).sources.some((s) => s.id === source.id), false);
+  });
+
   test('people who do not manage the organisation get 404', async () => {
     const editor = await createUser(t);
     await addMember(t, org.id, editor, 'editor');

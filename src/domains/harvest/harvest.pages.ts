@@ -1,6 +1,7 @@
 // The harvest page for organisation admins (and site admins): /organizations/{slug}/harvest (and
 // /en/…) lists the sources with their latest run and adds one; "Run now" queues a run (303 back);
-// /organizations/{slug}/harvest/{id} lists a source's runs. Everyone else gets 404.
+// /organizations/{slug}/harvest/{id} lists a source's runs, changes its schedule and stops
+// harvesting it (the datasets stay). Everyone else gets 404.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, NotFoundError } from '../../platform/errors.js';
@@ -30,6 +31,14 @@ export function harvestPages(options: { service: HarvestService; jobs: HarvestJo
     return { organization, source };
   }
 
+  /** A source's page: its runs and the form to change its schedule (`schedule` as typed after an error). */
+  async function sourcePage(request: FastifyRequest, ctx: PageContext, schedule: string | undefined, errors: Record<string, string[]>) {
+    const { organization, source } = await sourceOf(request);
+    const runs = await service.runsOf(request.actor, source.id, 50, 0);
+    const form = { values: { schedule: schedule ?? source.schedule }, errors };
+    return HarvestRunsPage({ ctx, org: organization, source: presentSource(source, await service.lastRun(source.last_run_id), clock.now().toISOString()), runs: runs.items.map(presentRun), form });
+  }
+
   return async function pages(app: FastifyInstance): Promise<void> {
     registerPage(app, '/organizations/:slug/harvest', async (request, _reply, ctx) => listPage(request, ctx, { type: 'dcat' }, {}), { withCsrf: true });
 
@@ -55,15 +64,27 @@ export function harvestPages(options: { service: HarvestService; jobs: HarvestJo
       return redirectTo(request, reply, `/organizations/${organization.slug}/harvest`, 'harvest.queued');
     });
 
-    registerPage(
-      app,
-      '/organizations/:slug/harvest/:id',
-      async (request, _reply, ctx) => {
-        const { organization, source } = await sourceOf(request);
-        const runs = await service.runsOf(request.actor, source.id, 50, 0);
-        return HarvestRunsPage({ ctx, org: organization, source: presentSource(source, await service.lastRun(source.last_run_id), clock.now().toISOString()), runs: runs.items.map(presentRun) });
-      },
-      { withCsrf: true },
-    );
+    registerPage(app, '/organizations/:slug/harvest/:id', async (request, _reply, ctx) => sourcePage(request, ctx, undefined, {}), { withCsrf: true });
+
+    registerPageAction(app, '/organizations/:slug/harvest/:id/schedule', async (request: FastifyRequest, reply: FastifyReply, ctx: PageContext) => {
+      const { organization, source } = await sourceOf(request);
+      const schedule = (((request.body as Record<string, string> | undefined) ?? {}).schedule ?? '').trim();
+      try {
+        await service.reschedule(request.actor, source.id, schedule);
+      } catch (error) {
+        if (error instanceof AppError && error.status === 400 && error.details) {
+          reply.code(400);
+          return sourcePage(request, ctx, schedule, error.details as Record<string, string[]>);
+        }
+        throw error;
+      }
+      return redirectTo(request, reply, `/organizations/${organization.slug}/harvest/${source.id}`, 'harvest.manage.scheduleSaved');
+    });
+
+    registerPageAction(app, '/organizations/:slug/harvest/:id/remove', async (request: FastifyRequest, reply: FastifyReply) => {
+      const { organization, source } = await sourceOf(request);
+      await service.remove(request.actor, source.id);
+      return redirectTo(request, reply, `/organizations/${organization.slug}/harvest`, 'harvest.manage.removed');
+    });
   };
 }

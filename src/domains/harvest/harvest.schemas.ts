@@ -37,6 +37,11 @@ export const CreateHarvestSourceBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const UpdateHarvestSourceBody = Type.Object(
+  { schedule: Type.String({ maxLength: 100, description: 'Cron expression (Europe/Stockholm); empty: nightly (0 2 * * *)' }) },
+  { additionalProperties: false },
+);
+
 export const SourceParams = Type.Object({ id: Type.String() });
 export const SourceListQuery = Type.Object({ organization: Type.Optional(Type.String()) });
 export const RunListQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 1000, default: 20 }), offset: Type.Integer({ minimum: 0, default: 0 }) });

@@ -45,5 +45,11 @@ export const harvestEn: Record<keyof typeof harvestSv, string> = {
   'harvest.validation.url': 'Enter a web address starting with http:// or https://.',
   'harvest.validation.schedule': 'Enter a valid cron expression, for example 0 2 * * *.',
   'harvest.validation.exists': 'The organisation already harvests this source.',
+  'harvest.manage.title': 'Manage the source',
+  'harvest.manage.scheduleSubmit': 'Save the schedule',
+  'harvest.manage.scheduleSaved': 'The schedule has been saved.',
+  'harvest.manage.removeIntro': 'Stop harvesting the source. The datasets harvested so far stay, and can be edited here.',
+  'harvest.manage.remove': 'Stop harvesting',
+  'harvest.manage.removed': 'The source has been removed. Its datasets stay.',
   'harvest.readOnly': 'Harvested from {url} – changed at its source.',
 };

@@ -43,5 +43,11 @@ export const harvestSv = {
   'harvest.validation.url': 'Ange en webbadress som börjar med http:// eller https://.',
   'harvest.validation.schedule': 'Ange ett giltigt cron-uttryck, till exempel 0 2 * * *.',
   'harvest.validation.exists': 'Organisationen skördar redan den här källan.',
+  'harvest.manage.title': 'Hantera källan',
+  'harvest.manage.scheduleSubmit': 'Spara schemat',
+  'harvest.manage.scheduleSaved': 'Schemat är sparat.',
+  'harvest.manage.removeIntro': 'Sluta skörda källan. Datamängderna som redan skördats ligger kvar och går att ändra här.',
+  'harvest.manage.remove': 'Sluta skörda',
+  'harvest.manage.removed': 'Källan är borttagen. Dess datamängder ligger kvar.',
   'harvest.readOnly': 'Skördad från {url} – ändras i källan.',
 } as const;

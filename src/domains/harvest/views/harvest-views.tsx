@@ -1,6 +1,7 @@
 // /organizations/{slug}/harvest: the organisation's harvest sources (schedule, next run, latest run
 // with its counts, "Run now") and the form to add one; /organizations/{slug}/harvest/{id}: a source's
-// runs with start, end, counts and errors. Tables have captions and column headers.
+// runs with start, end, counts and errors, its schedule to change, and "Stop harvesting". Tables
+// have captions and column headers.
 import { ActionButton, ErrorSummary, Form, SelectField, SubmitButton, TextField, type FormState } from '../../../platform/views/forms.js';
 import { Layout, type PageContext } from '../../../platform/views/index.js';
 import type { HarvestRunJson, HarvestSourceJson } from '../harvest.presenter.js';
@@ -90,9 +91,10 @@ export function HarvestPage({ ctx, org, form, sources }: { ctx: PageContext; org
   );
 }
 
-export function HarvestRunsPage({ ctx, org, source, runs }: { ctx: PageContext; org: OrganizationHeading; source: HarvestSourceJson; runs: HarvestRunJson[] }) {
+export function HarvestRunsPage({ ctx, org, source, runs, form }: { ctx: PageContext; org: OrganizationHeading; source: HarvestSourceJson; runs: HarvestRunJson[]; form: FormState }) {
   const { t } = ctx;
   const title = t('harvest.runs.title', { url: source.url });
+  const labels = { schedule: t('harvest.field.schedule') };
   return (
     <Layout ctx={ctx} title={title}>
       <p>
@@ -143,6 +145,16 @@ export function HarvestRunsPage({ ctx, org, source, runs }: { ctx: PageContext; 
           </table>
         </div>
       )}
+      <section aria-labelledby="manage-heading">
+        <h2 id="manage-heading">{t('harvest.manage.title')}</h2>
+        <ErrorSummary ctx={ctx} form={form} labels={labels} />
+        <Form ctx={ctx} action={`/organizations/${org.slug}/harvest/${source.id}/schedule`}>
+          <TextField ctx={ctx} form={form} name="schedule" label={labels.schedule} hint={t('harvest.field.scheduleHint')} maxLength={100} />
+          <SubmitButton>{t('harvest.manage.scheduleSubmit')}</SubmitButton>
+        </Form>
+        <p>{t('harvest.manage.removeIntro')}</p>
+        <ActionButton ctx={ctx} action={`/organizations/${org.slug}/harvest/${source.id}/remove`} label={t('harvest.manage.remove')} />
+      </section>
     </Layout>
   );
 }
